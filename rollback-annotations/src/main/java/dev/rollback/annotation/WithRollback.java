@@ -1,0 +1,65 @@
+package dev.rollback.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a method atomic: it either completes, or every {@link Compensate} call it made (directly
+ * or deeper down the stack) is undone before its exception leaves it.
+ *
+ * <pre>{@code
+ * @WithRollback("create-agent")
+ * public Agent createAgent(String name) {
+ *     Path dir = workspaces.create(name);    // @Compensate("delete")
+ *     Process worker = workers.start(name);  // @Compensate("stop")
+ *     return agents.insert(name, dir, worker);
+ * }
+ * }</pre>
+ *
+ * <p>Entering the method opens a scope bound to the current thread; leaving it closes the scope.
+ * When a throwable leaves the method and {@linkplain #rollbackFor() calls for a rollback}, the
+ * compensations recorded in this scope run, highest {@link Compensate#priority() priority}
+ * first and newest first among equals, and then the very same throwable is rethrown.
+ *
+ * <p>On a type, the annotation applies to every public method the type declares; an annotation
+ * on a method of that type takes precedence over the one on the type.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface WithRollback {
+
+    /**
+     * The operation name used in reports and logs.
+     *
+     * <p>Default {@code ""}: {@code "SimpleClassName.methodName"}.
+     */
+    String value() default "";
+
+    /**
+     * Throwables that roll the scope back, matched with {@code instanceof}.
+     *
+     * <p>Default empty, which counts as {@code Throwable}: every throwable rolls back. When a
+     * throwable matches both this and {@link #noRollbackFor()}, the entry closer to the
+     * throwable's own class in its hierarchy wins; at equal distance, {@code noRollbackFor} wins.
+     */
+    Class<? extends Throwable>[] rollbackFor() default {};
+
+    /**
+     * Throwables that leave the method without a rollback: the scope is treated as if the method
+     * had returned.
+     *
+     * <p>Default empty.
+     */
+    Class<? extends Throwable>[] noRollbackFor() default {};
+
+    /**
+     * How this scope relates to a scope already open on the thread.
+     *
+     * <p>Default {@link Propagation#NESTED}.
+     */
+    Propagation propagation() default Propagation.NESTED;
+}

@@ -1,0 +1,24 @@
+package dev.rollback;
+
+/**
+ * The base of Rollback's own exceptions. Unchecked.
+ */
+public class RollbackException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what went wrong, and what would have been accepted
+     */
+    public RollbackException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what went wrong, and what would have been accepted
+     * @param cause   the underlying failure
+     */
+    public RollbackException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

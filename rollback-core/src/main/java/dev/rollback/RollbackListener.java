@@ -1,0 +1,58 @@
+package dev.rollback;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Observes scopes and rollbacks. Register one with {@link Rollback#addListener(RollbackListener)},
+ * or list its class in {@code META-INF/services/dev.rollback.RollbackListener} (it then needs a
+ * public no-arg constructor). Every method has an empty default.
+ *
+ * <p>Callbacks run on the thread that opens the scope or rolls it back, synchronously, in the
+ * order the listeners were added (service-loaded ones first). A listener that throws does not
+ * stop a rollback: its throwable is attached, suppressed, to the exception that leaves the scope.
+ *
+ * <p>{@link #onScopeStart} is only called on listeners that override it, so that the scopes of
+ * an application whose listeners do not care cost nothing extra.
+ */
+public interface RollbackListener {
+
+    /**
+     * A scope was opened.
+     *
+     * @param operationId the scope's operation id
+     * @param name        the scope's operation name
+     */
+    default void onScopeStart(String operationId, String name) {
+    }
+
+    /**
+     * A scope starts rolling back; no compensation has run yet.
+     *
+     * @param operationId   the scope's operation id
+     * @param name          the scope's operation name
+     * @param compensations the descriptions of the compensations about to run, in running order
+     * @param cause         the throwable that caused the rollback; empty when a programmatic
+     *                      scope was closed without {@link RollbackScope#commit()}
+     */
+    default void onRollbackStart(String operationId, String name, List<String> compensations,
+                                 Optional<Throwable> cause) {
+    }
+
+    /**
+     * One compensation has ended (after its retries).
+     *
+     * @param operationId the scope's operation id
+     * @param result      how it ended
+     */
+    default void onCompensation(String operationId, CompensationResult result) {
+    }
+
+    /**
+     * A rollback has ended.
+     *
+     * @param report everything it did
+     */
+    default void onRollback(RollbackReport report) {
+    }
+}

@@ -1,0 +1,199 @@
+package dev.rollback.internal;
+
+import dev.rollback.annotation.Compensate;
+import dev.rollback.internal.CompensatePlan.Shape;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a {@code @Compensate} method into a {@link CompensatePlan}, once per method: finds the
+ * compensating method by the binding rules (or creates the handler) and prepares a
+ * {@link MethodHandle} for it, so that nothing reflective happens per call.
+ */
+public final class CompensateBinder {
+
+    private static final ClassValue<ConcurrentMap<Method, CompensatePlan>> PLANS = new ClassValue<>() {
+        @Override
+        protected ConcurrentMap<Method, CompensatePlan> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private CompensateBinder() {
+    }
+
+    /**
+     * @param method a method carrying {@code @Compensate}
+     * @return its plan, resolved on the first call and cached with the method's class
+     */
+    public static CompensatePlan plan(Method method) {
+        return PLANS.get(method.getDeclaringClass()).computeIfAbsent(method, m -> {
+            Compensate annotation = m.getAnnotation(Compensate.class);
+            if (annotation == null) {
+                return CompensatePlan.invalid(Names.method(m) + " carries no @Compensate; accepted: a method annotated"
+                        + " with @Compensate, or one named by a compensate rule");
+            }
+            return bind(m, CompensateSpec.of(annotation));
+        });
+    }
+
+    /**
+     * Resolves a method with the given attributes, uncached: for rules-file entries, whose
+     * attributes are not on the method.
+     *
+     * @param method the method to compensate
+     * @param spec   its attributes
+     * @return its plan; an {@linkplain CompensatePlan#invalid invalid} one when misconfigured
+     */
+    public static CompensatePlan bind(Method method, CompensateSpec spec) {
+        Problem problem = new Problem(method, spec);
+        if (spec.timeoutMillis() < 0) {
+            return problem.invalid("timeoutMillis is " + spec.timeoutMillis() + "; accepted: 0 (no limit) or more", false);
+        }
+        if (spec.retries() < 0) {
+            return problem.invalid("retries is " + spec.retries() + "; accepted: 0 or more", false);
+        }
+        boolean hasBy = !spec.by().isEmpty();
+        if (hasBy && spec.handler() != null) {
+            return problem.invalid("both value and handler are given; give exactly one", true);
+        }
+        if (!hasBy && spec.handler() == null) {
+            return problem.invalid("neither value nor handler is given; give exactly one", true);
+        }
+        return hasBy ? bindMethod(method, spec, problem) : HandlerBinder.bind(method, spec, problem);
+    }
+
+    private static CompensatePlan bindMethod(Method original, CompensateSpec spec, Problem problem) {
+        boolean isStatic = Modifier.isStatic(original.getModifiers());
+        List<Method> named = Arrays.stream(original.getDeclaringClass().getDeclaredMethods())
+                .filter(m -> m.getName().equals(spec.by()) && !m.isSynthetic() && !m.isBridge())
+                .sorted((a, b) -> Names.parameters(a.getParameterTypes()).compareTo(Names.parameters(b.getParameterTypes())))
+                .toList();
+        List<Method> candidates = named.stream().filter(m -> Modifier.isStatic(m.getModifiers()) == isStatic).toList();
+        for (Shape shape : shapes(original)) {
+            Class<?>[] values = valueTypes(original, shape);
+            List<Method> fits = candidates.stream().filter(m -> fits(m.getParameterTypes(), values)).toList();
+            if (fits.size() > 1) {
+                return problem.invalid(fits.size() + " methods fit equally as " + shapeText(shape) + ": "
+                        + fits.stream().map(Signatures::of).collect(Collectors.joining(", ")) + "; keep one", false);
+            }
+            if (fits.size() == 1) {
+                return bound(original, spec, shape, fits.get(0), problem);
+            }
+        }
+        String found = named.isEmpty() ? "there is no method named " + spec.by() + " in " + original.getDeclaringClass().getName()
+                : "no method named " + spec.by() + " fits; found: " + named.stream().map(Signatures::of).collect(Collectors.joining(", "));
+        return problem.invalid(found, false);
+    }
+
+    private static CompensatePlan bound(Method original, CompensateSpec spec, Shape shape, Method target, Problem problem) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(target.getDeclaringClass(), MethodHandles.lookup());
+            MethodHandle handle = lookup.unreflect(target);
+            int arity = target.getParameterCount();
+            boolean isStatic = Modifier.isStatic(target.getModifiers());
+            handle = handle.asType(MethodType.genericMethodType(arity + (isStatic ? 0 : 1)))
+                    .asSpreader(Object[].class, arity);
+            if (isStatic) {
+                handle = MethodHandles.dropArguments(handle, 0, Object.class);
+            }
+            return CompensatePlan.method(original, spec, shape, handle);
+        } catch (IllegalAccessException e) {
+            return problem.invalid(Signatures.of(target) + " is not accessible to Rollback (" + e.getMessage()
+                    + "); open its package to Rollback's module", false);
+        }
+    }
+
+    private static List<Shape> shapes(Method original) {
+        return original.getReturnType() == void.class ? List.of(Shape.ARGUMENTS, Shape.NOTHING)
+                : List.of(Shape.RESULT_AND_ARGUMENTS, Shape.RESULT, Shape.ARGUMENTS, Shape.NOTHING);
+    }
+
+    static Class<?>[] valueTypes(Method original, Shape shape) {
+        Class<?>[] args = original.getParameterTypes();
+        return switch (shape) {
+            case RESULT_AND_ARGUMENTS -> {
+                Class<?>[] values = new Class<?>[args.length + 1];
+                values[0] = original.getReturnType();
+                System.arraycopy(args, 0, values, 1, args.length);
+                yield values;
+            }
+            case RESULT -> new Class<?>[] {original.getReturnType()};
+            case ARGUMENTS -> args;
+            case NOTHING, HANDLER -> new Class<?>[0];
+        };
+    }
+
+    private static String shapeText(Shape shape) {
+        return switch (shape) {
+            case RESULT_AND_ARGUMENTS -> "(result, arguments)";
+            case RESULT -> "(result)";
+            case ARGUMENTS -> "(arguments)";
+            case NOTHING, HANDLER -> "()";
+        };
+    }
+
+    private static boolean fits(Class<?>[] parameters, Class<?>[] values) {
+        if (parameters.length != values.length) {
+            return false;
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            if (!accepts(parameters[i], values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Assignability with boxing and unboxing, but no primitive widening. */
+    static boolean accepts(Class<?> parameter, Class<?> value) {
+        if (parameter == value) {
+            return true;
+        }
+        if (parameter.isPrimitive()) {
+            return value == MethodType.methodType(parameter).wrap().returnType();
+        }
+        Class<?> boxed = value.isPrimitive() ? MethodType.methodType(value).wrap().returnType() : value;
+        return parameter.isAssignableFrom(boxed);
+    }
+
+    /** Writes the messages of a method that cannot be compensated as configured. */
+    static final class Problem {
+
+        private final Method method;
+        private final CompensateSpec spec;
+
+        Problem(Method method, CompensateSpec spec) {
+            this.method = method;
+            this.spec = spec;
+        }
+
+        CompensatePlan invalid(String what, boolean listHandler) {
+            return CompensatePlan.invalid(text(what, listHandler || spec.by().isEmpty(), !spec.by().isEmpty() || listHandler));
+        }
+
+        private String text(String what, boolean listHandler, boolean listMethods) {
+            StringBuilder text = new StringBuilder(spec.annotationText()).append(" on ").append(Names.method(method))
+                    .append(": ").append(what).append(". Accepted: ");
+            if (listMethods) {
+                text.append(Signatures.accepted(method, spec.by().isEmpty() ? "<name>" : spec.by()));
+            }
+            if (listMethods && listHandler) {
+                text.append("; or ");
+            }
+            if (listHandler) {
+                text.append(Signatures.acceptedHandler(method));
+            }
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.rollback.internal;
+
+import dev.rollback.CompensationConfigurationException;
+import dev.rollback.annotation.CompensationHandler;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+
+/**
+ * A {@code @Compensate} method, resolved once: how to undo one of its calls, or why it cannot be.
+ * Built by {@link CompensateBinder}; held by the weavers per advised method.
+ */
+public final class CompensatePlan {
+
+    enum Shape {
+        RESULT_AND_ARGUMENTS, RESULT, ARGUMENTS, NOTHING, HANDLER
+    }
+
+    private final String error;
+    private final String callPrefix;
+    private final String description;
+    private final int priority;
+    private final long timeoutMillis;
+    private final int retries;
+    private final Shape shape;
+    private final MethodHandle invoker;
+    private final CompensationHandler<Object> handler;
+
+    private CompensatePlan(String error, String callPrefix, CompensateSpec spec, Shape shape, MethodHandle invoker,
+                           CompensationHandler<Object> handler) {
+        this.error = error;
+        this.callPrefix = callPrefix;
+        this.description = spec == null ? "" : spec.description();
+        this.priority = spec == null ? 0 : spec.priority();
+        this.timeoutMillis = spec == null ? 0 : spec.timeoutMillis();
+        this.retries = spec == null ? 0 : spec.retries();
+        this.shape = shape;
+        this.invoker = invoker;
+        this.handler = handler;
+    }
+
+    static CompensatePlan method(Method original, CompensateSpec spec, Shape shape, MethodHandle invoker) {
+        return new CompensatePlan(null, Names.defaultOperationName(original), spec, shape, invoker, null);
+    }
+
+    static CompensatePlan handler(Method original, CompensateSpec spec, CompensationHandler<Object> handler) {
+        return new CompensatePlan(null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, handler);
+    }
+
+    /**
+     * @param message what is wrong and what would have been accepted
+     * @return a plan that raises {@link CompensationConfigurationException} with that message on
+     *         every call
+     */
+    public static CompensatePlan invalid(String message) {
+        return new CompensatePlan(message, "", null, null, null, null);
+    }
+
+    /**
+     * Called before the method's body, on every call, scope or not.
+     *
+     * @throws CompensationConfigurationException when the method cannot be compensated as configured
+     */
+    public void check() {
+        if (error != null) {
+            throw new CompensationConfigurationException(error);
+        }
+    }
+
+    /** @return the configuration error, or {@code null} when the plan is valid */
+    public String error() {
+        return error;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    String describe(Object[] args) {
+        return description.isEmpty() ? Names.call(callPrefix, args) : description;
+    }
+
+    void compensate(Object target, Object result, Object[] args) throws Throwable {
+        switch (shape) {
+            case HANDLER -> handler.compensate(result, args.clone());
+            case RESULT_AND_ARGUMENTS -> {
+                Object[] values = new Object[args.length + 1];
+                values[0] = result;
+                System.arraycopy(args, 0, values, 1, args.length);
+                Object ignored = invoker.invokeExact(target, values);
+            }
+            case RESULT -> {
+                Object ignored = invoker.invokeExact(target, new Object[] {result});
+            }
+            case ARGUMENTS -> {
+                Object ignored = invoker.invokeExact(target, args);
+            }
+            case NOTHING -> {
+                Object ignored = invoker.invokeExact(target, new Object[0]);
+            }
+            default -> throw new AssertionError("invalid plan compensated: " + error);
+        }
+    }
+}

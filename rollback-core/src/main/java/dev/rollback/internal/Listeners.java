@@ -1,0 +1,132 @@
+package dev.rollback.internal;
+
+import dev.rollback.CompensationResult;
+import dev.rollback.RollbackException;
+import dev.rollback.RollbackListener;
+import dev.rollback.RollbackReport;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The registered listeners, as an immutable snapshot swapped on every change: the default logging
+ * listener, then those found by {@link ServiceLoader}, then those added at run time. Listeners
+ * that do not override {@link RollbackListener#onScopeStart} are left out of the scope-start
+ * list, so opening a scope costs nothing for them.
+ */
+public final class Listeners {
+
+    private static volatile Listeners current = new Listeners(initial());
+
+    private final RollbackListener[] all;
+    private final RollbackListener[] scopeStart;
+
+    private Listeners(RollbackListener[] all) {
+        this.all = all;
+        this.scopeStart = Arrays.stream(all).filter(Listeners::overridesScopeStart).toArray(RollbackListener[]::new);
+    }
+
+    static Listeners current() {
+        return current;
+    }
+
+    /**
+     * @param listener the listener to add
+     */
+    public static synchronized void add(RollbackListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        RollbackListener[] next = Arrays.copyOf(current.all, current.all.length + 1);
+        next[next.length - 1] = listener;
+        current = new Listeners(next);
+    }
+
+    /**
+     * @param listener the listener to remove (compared by identity)
+     * @return whether it was registered
+     */
+    public static synchronized boolean remove(RollbackListener listener) {
+        List<RollbackListener> next = new ArrayList<>(Arrays.asList(current.all));
+        boolean removed = next.removeIf(l -> l == listener);
+        current = new Listeners(next.toArray(RollbackListener[]::new));
+        return removed;
+    }
+
+    static void scopeStarted(Scope scope) {
+        RollbackListener[] listeners = current.scopeStart;
+        if (listeners.length == 0) {
+            return;
+        }
+        List<Throwable> failures = new ArrayList<>(0);
+        for (RollbackListener listener : listeners) {
+            try {
+                listener.onScopeStart(scope.operationId(), scope.name());
+            } catch (Throwable t) {
+                failures.add(t); // thrown below, before the scope opens
+            }
+        }
+        if (!failures.isEmpty()) {
+            RollbackException failure = new RollbackException("a RollbackListener failed in onScopeStart for "
+                    + scope + ", so the scope was not opened", failures.get(0));
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    void rollbackStarted(String operationId, String name, List<String> compensations, Optional<Throwable> cause,
+                         List<Throwable> failures) {
+        for (RollbackListener listener : all) {
+            try {
+                listener.onRollbackStart(operationId, name, compensations, cause);
+            } catch (Throwable t) {
+                failures.add(t); // attached to what leaves the scope
+            }
+        }
+    }
+
+    void compensated(String operationId, CompensationResult result, List<Throwable> failures) {
+        for (RollbackListener listener : all) {
+            try {
+                listener.onCompensation(operationId, result);
+            } catch (Throwable t) {
+                failures.add(t); // attached to what leaves the scope
+            }
+        }
+    }
+
+    void rolledBack(RollbackReport report, List<Throwable> failures) {
+        for (RollbackListener listener : all) {
+            try {
+                listener.onRollback(report);
+            } catch (Throwable t) {
+                failures.add(t); // attached to what leaves the scope
+            }
+        }
+    }
+
+    private static boolean overridesScopeStart(RollbackListener listener) {
+        try {
+            return listener.getClass().getMethod("onScopeStart", String.class, String.class).getDeclaringClass()
+                    != RollbackListener.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("RollbackListener.onScopeStart(String, String) is missing", e);
+        }
+    }
+
+    private static RollbackListener[] initial() {
+        List<RollbackListener> listeners = new ArrayList<>();
+        listeners.add(new LoggingListener());
+        try {
+            ServiceLoader.load(RollbackListener.class, Listeners.class.getClassLoader()).forEach(listeners::add);
+        } catch (ServiceConfigurationError e) {
+            throw new RollbackException("could not load the RollbackListener services named in"
+                    + " META-INF/services/dev.rollback.RollbackListener: " + e.getMessage()
+                    + "; accepted: public classes implementing dev.rollback.RollbackListener with a public no-arg constructor", e);
+        }
+        return listeners.toArray(RollbackListener[]::new);
+    }
+}

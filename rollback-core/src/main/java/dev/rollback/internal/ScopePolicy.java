@@ -1,0 +1,102 @@
+package dev.rollback.internal;
+
+import dev.rollback.annotation.Propagation;
+import dev.rollback.annotation.WithRollback;
+
+import java.lang.reflect.Method;
+import java.util.Objects;
+
+/**
+ * The resolved attributes of a scope: its name, which throwables roll it back, and how it
+ * relates to an enclosing scope. Resolved once per advised method and shared by all its calls.
+ */
+public final class ScopePolicy {
+
+    private static final Class<?>[] NONE = new Class<?>[0];
+
+    private final String name;
+    private final Class<?>[] rollbackFor;
+    private final Class<?>[] noRollbackFor;
+    private final Propagation propagation;
+
+    private ScopePolicy(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor, Propagation propagation) {
+        this.name = name;
+        this.rollbackFor = rollbackFor.length == 0 ? new Class<?>[] {Throwable.class} : rollbackFor.clone();
+        this.noRollbackFor = noRollbackFor.clone();
+        this.propagation = Objects.requireNonNull(propagation, "propagation");
+    }
+
+    /**
+     * @param name          the operation name
+     * @param rollbackFor   throwables that roll back; empty: every throwable
+     * @param noRollbackFor throwables that do not
+     * @param propagation   how the scope relates to an enclosing one
+     * @return the policy
+     */
+    public static ScopePolicy of(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
+                                 Propagation propagation) {
+        return new ScopePolicy(Objects.requireNonNull(name, "name"), rollbackFor, noRollbackFor, propagation);
+    }
+
+    /** @return the policy of a programmatic scope: every throwable rolls back */
+    static ScopePolicy programmatic(String name, Propagation propagation) {
+        return new ScopePolicy(name, NONE, NONE, propagation);
+    }
+
+    /**
+     * Resolves the policy of a method carrying {@code @WithRollback} itself or on its declaring
+     * type (the method's own annotation wins).
+     *
+     * @param method the advised method
+     * @return its policy
+     * @throws IllegalArgumentException when neither the method nor its type is annotated
+     */
+    public static ScopePolicy of(Method method) {
+        WithRollback annotation = method.getAnnotation(WithRollback.class);
+        if (annotation == null) {
+            annotation = method.getDeclaringClass().getAnnotation(WithRollback.class);
+        }
+        if (annotation == null) {
+            throw new IllegalArgumentException(Names.method(method)
+                    + " carries no @WithRollback, nor does its class; accepted: a method annotated"
+                    + " with @WithRollback, or a public method of a class annotated with it");
+        }
+        String name = annotation.value().isEmpty() ? Names.defaultOperationName(method) : annotation.value();
+        return of(name, annotation.rollbackFor(), annotation.noRollbackFor(), annotation.propagation());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    Propagation propagation() {
+        return propagation;
+    }
+
+    /**
+     * Decides whether a throwable leaving the scope rolls it back: it must match
+     * {@code rollbackFor} and not {@code noRollbackFor}; when it matches both, the entry closer to
+     * the throwable's class wins, and {@code noRollbackFor} wins a tie.
+     */
+    boolean rollsBackOn(Throwable thrown) {
+        int rollback = distance(thrown.getClass(), rollbackFor);
+        if (rollback == Integer.MAX_VALUE) {
+            return false;
+        }
+        return rollback < distance(thrown.getClass(), noRollbackFor);
+    }
+
+    private static int distance(Class<?> type, Class<?>[] candidates) {
+        int best = Integer.MAX_VALUE;
+        for (Class<?> candidate : candidates) {
+            int steps = 0;
+            for (Class<?> c = type; c != null; c = c.getSuperclass(), steps++) {
+                if (c == candidate) {
+                    best = Math.min(best, steps);
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+}

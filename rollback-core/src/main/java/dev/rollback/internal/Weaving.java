@@ -1,0 +1,83 @@
+package dev.rollback.internal;
+
+import java.lang.reflect.Method;
+
+/**
+ * The entry points the weavers call: the AspectJ aspects and the java agent's advice are each a
+ * few lines around these, so that the behaviour lives here once.
+ */
+public final class Weaving {
+
+    private static final ClassValue<java.util.concurrent.ConcurrentMap<Method, ScopePolicy>> POLICIES = new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.ConcurrentMap<Method, ScopePolicy> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+    };
+
+    private Weaving() {
+    }
+
+    /**
+     * @param method a method carrying {@code @WithRollback}, or a public method of a class that does
+     * @return its policy, resolved on the first call and cached with the method's class
+     */
+    public static ScopePolicy policy(Method method) {
+        return POLICIES.get(method.getDeclaringClass()).computeIfAbsent(method, ScopePolicy::of);
+    }
+
+    /**
+     * @param method a method carrying {@code @Compensate}
+     * @return its plan, resolved on the first call and cached with the method's class
+     */
+    public static CompensatePlan plan(Method method) {
+        return CompensateBinder.plan(method);
+    }
+
+    /**
+     * Opens the scope of a {@code @WithRollback} method, before its body runs.
+     *
+     * @param policy the method's policy
+     * @return the scope, to be handed to {@link #exit(Scope, Throwable)}
+     */
+    public static Scope enter(ScopePolicy policy) {
+        return Scopes.open(policy, policy.name(), false);
+    }
+
+    /**
+     * Closes the scope of a {@code @WithRollback} method as it leaves.
+     *
+     * @param scope  what {@link #enter} returned
+     * @param thrown what leaves the method, or {@code null} when it returned
+     */
+    public static void exit(Scope scope, Throwable thrown) {
+        Scopes.exit(scope, thrown);
+    }
+
+    /**
+     * Closes the innermost scope opened by a {@code @WithRollback} method, for weavers that cannot
+     * carry the scope from before the body to after it.
+     *
+     * @param thrown what leaves the method, or {@code null} when it returned
+     */
+    public static void exit(Throwable thrown) {
+        Scopes.exitAnnotated(thrown);
+    }
+
+    /** @return whether a scope is open on this thread, so that a returning call must be recorded */
+    public static boolean recording() {
+        return Scopes.current() != null;
+    }
+
+    /**
+     * Records a {@code @Compensate} call that returned normally; nothing when no scope is open.
+     *
+     * @param plan   the method's plan, already {@linkplain CompensatePlan#check() checked}
+     * @param target the receiver, or {@code null} for a static method
+     * @param result the returned value (boxed), or {@code null}
+     * @param args   the call's arguments; the array is kept, so pass one nobody else changes
+     */
+    public static void record(CompensatePlan plan, Object target, Object result, Object[] args) {
+        Scopes.record(new CallRecord(plan, target, result, args));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.rollback.aspectj;
+
+import dev.rollback.internal.ScopePolicy;
+import dev.rollback.internal.Weaving;
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.annotation.AfterReturning;
+import org.aspectj.lang.annotation.AfterThrowing;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.annotation.Before;
+import org.aspectj.lang.annotation.DeclarePrecedence;
+import org.aspectj.lang.annotation.Pointcut;
+
+/**
+ * Applies {@code @WithRollback}: opens a scope before the method's body and closes it as the
+ * method leaves. Before/after advice rather than around advice, because annotation-style around
+ * advice builds a join point and a closure on every call, and these need neither.
+ *
+ * <p>The advice is declared in this order on purpose: within one aspect, after advice declared
+ * later takes precedence, so {@code open} runs outermost (a failure to open is not taken for a
+ * failure of the body), then {@code close}, then {@code rollBack} innermost.
+ */
+@Aspect
+@DeclarePrecedence("dev.rollback.aspectj.CompensateAspect, dev.rollback.aspectj.WithRollbackAspect")
+public class WithRollbackAspect {
+
+    private static final JoinPointTable<ScopePolicy> POLICIES = new JoinPointTable<>(Weaving::policy);
+
+    /** Methods annotated {@code @WithRollback}, and the public methods of types annotated with it. */
+    @Pointcut("execution(@dev.rollback.annotation.WithRollback * *(..))"
+            + " || execution(public !@dev.rollback.annotation.WithRollback * (@dev.rollback.annotation.WithRollback *).*(..))")
+    void orchestrator() {
+        // a pointcut: its body is never run
+    }
+
+    /**
+     * @param thrown what leaves the method
+     */
+    @AfterThrowing(pointcut = "orchestrator()", throwing = "thrown")
+    public void rollBack(Throwable thrown) {
+        Weaving.exit(thrown);
+    }
+
+    /** Closes the scope of a method that returned. */
+    @AfterReturning("orchestrator()")
+    public void close() {
+        Weaving.exit(null);
+    }
+
+    /**
+     * @param joinPoint the method, as AspectJ's constant static part
+     */
+    @Before("orchestrator()")
+    public void open(JoinPoint.StaticPart joinPoint) {
+        Weaving.enter(POLICIES.get(joinPoint));
+    }
+}
