@@ -53,9 +53,10 @@ public final class ProcessTrees implements Compensation {
     public void run() throws InterruptedException {
         Map<Long, ProcessHandle> tree = new LinkedHashMap<>();
         addTree(tree, process);
-        tree.values().forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        awaitEnd(tree.values(), deadline);
+        if (!grace.isZero()) {
+            tree.values().forEach(ProcessHandle::destroy);
+            awaitEnd(tree.values(), System.nanoTime() + grace.toNanos());
+        }
         List<ProcessHandle> running = running(tree.values());
         if (running.isEmpty()) {
             return;
