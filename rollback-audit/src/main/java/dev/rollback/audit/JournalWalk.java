@@ -1,9 +1,8 @@
 package dev.rollback.audit;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,23 +27,31 @@ final class JournalWalk {
 
     static Verification walk(Path journal, Visitor visitor) throws IOException {
         JournalHead head = JournalHead.empty();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(journal), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        try (InputStream in = Files.newInputStream(journal)) {
+            byte[] chunk = new byte[1 << 16];
+            byte[] line = new byte[1024];
+            int length = 0;
             long number = 0;
-            for (int b = in.read(); b != -1; b = in.read()) {
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
+            for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
+                for (int i = 0; i < read; i++) {
+                    if (chunk[i] != '\n') {
+                        if (length == line.length) {
+                            line = Arrays.copyOf(line, length * 2);
+                        }
+                        line[length++] = chunk[i];
+                        continue;
+                    }
+                    number++;
+                    byte[] entry = Arrays.copyOf(line, length);
+                    String problem = check(number, entry, head, visitor);
+                    if (problem != null) {
+                        return failed(head, number, problem);
+                    }
+                    head = new JournalHead(number, hashOf(entry));
+                    length = 0;
                 }
-                number++;
-                String problem = check(number, line.toByteArray(), head, visitor);
-                if (problem != null) {
-                    return failed(head, number, problem);
-                }
-                head = new JournalHead(number, hashOf(line.toByteArray()));
-                line.reset();
             }
-            if (line.size() > 0) {
+            if (length > 0) {
                 return failed(head, number + 1, "it does not end with a newline: the write of this entry was cut short,"
                         + " or bytes were appended");
             }
@@ -57,7 +64,7 @@ final class JournalWalk {
         if (hashAt < 0) {
             return "it does not end with ,\"hash\":\"<64 hexadecimal digits>\"}: the entry was changed or is not an entry";
         }
-        String recorded = new String(line, hashAt + EntryFormat.HASH_FIELD.length, 64, java.nio.charset.StandardCharsets.US_ASCII);
+        String recorded = hashOf(line);
         String actual = EntryFormat.sha256(line, hashAt);
         if (!actual.equals(recorded)) {
             return "its hash is " + recorded + ", but its contents hash to " + actual + ": the entry was changed";
@@ -81,9 +88,7 @@ final class JournalWalk {
     }
 
     private static String hashOf(byte[] line) {
-        int hashAt = EntryFormat.hashFieldOffset(line);
-        return new String(Arrays.copyOfRange(line, hashAt + EntryFormat.HASH_FIELD.length, hashAt + EntryFormat.HASH_FIELD.length + 64),
-                java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(line, line.length - 66, 64, StandardCharsets.US_ASCII);
     }
 
     private static Verification failed(JournalHead head, long line, String reason) {
