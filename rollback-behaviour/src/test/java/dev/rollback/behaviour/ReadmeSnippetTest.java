@@ -9,19 +9,30 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("README: the compile-time weaving snippet is exactly what this suite is built with")
+@DisplayName("README: the compile-time weaving snippet is exactly what this suite and the examples are built with")
 class ReadmeSnippetTest {
 
     private static final Path ROOT = Path.of("..");
 
     @Test
     void theReadmeSnippetIsTheOneThisModuleIsWovenWith() throws IOException {
+        assertThat(normalized(pomSnippet("rollback-behaviour"))).isEqualTo(normalized(readmeSnippet()));
+    }
+
+    @Test
+    void theReadmeSnippetIsTheOneTheExamplesAreWovenWith() throws IOException {
+        assertThat(normalized(pomSnippet("rollback-examples"))).isEqualTo(normalized(readmeSnippet()));
+    }
+
+    private static String readmeSnippet() throws IOException {
         String readme = between(Files.readString(ROOT.resolve("README.md")),
                 "<!-- weaving-snippet:begin -->", "<!-- weaving-snippet:end -->");
-        String snippet = between(readme, "```xml", "```");
-        String pom = between(Files.readString(ROOT.resolve("rollback-behaviour/pom.xml")),
+        return between(readme, "```xml", "```");
+    }
+
+    private static String pomSnippet(String module) throws IOException {
+        return between(Files.readString(ROOT.resolve(module).resolve("pom.xml")),
                 "<!-- README:weaving-snippet:begin -->", "<!-- README:weaving-snippet:end -->");
-        assertThat(normalized(snippet)).isEqualTo(normalized(pom));
     }
 
     private static String between(String text, String begin, String end) {
