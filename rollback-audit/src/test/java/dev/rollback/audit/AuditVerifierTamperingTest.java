@@ -24,7 +24,7 @@ class AuditVerifierTamperingTest {
 
     private static final int ROLLBACKS = 2_000;
     private static final int ENTRIES = ROLLBACKS * 5;
-    private static final int TRIALS = 40;
+    private static final int TRIALS = 25;
 
     @TempDir
     static Path shared;
