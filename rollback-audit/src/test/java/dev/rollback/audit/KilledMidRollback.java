@@ -4,6 +4,7 @@ import dev.rollback.Rollback;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,7 +29,8 @@ public final class KilledMidRollback {
                 String name = "c" + i;
                 if (i == done + 1) {
                     Rollback.register(name, () -> {
-                        Files.writeString(marker, name);
+                        Path written = Files.writeString(marker.resolveSibling(marker.getFileName() + ".tmp"), name);
+                        Files.move(written, marker, StandardCopyOption.ATOMIC_MOVE); // seen whole, or not at all
                         new CountDownLatch(1).await();
                     });
                 } else {
