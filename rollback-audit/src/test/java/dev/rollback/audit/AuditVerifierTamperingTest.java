@@ -38,7 +38,7 @@ class AuditVerifierTamperingTest {
     @BeforeAll
     static void writeJournal() throws IOException {
         Path journal = shared.resolve("big.journal");
-        head = Journals.write(journal, ROLLBACKS, 3);
+        head = Journals.write(journal, ROLLBACKS, 3, ForcePolicy.END_OF_ROLLBACK);
         original = Files.readAllBytes(journal);
     }
 
