@@ -47,6 +47,10 @@ public final class Compensations {
      * <p>A target that does not exist (already deleted, or never created) counts as deleted: the
      * compensation returns quietly, so it may run twice.
      *
+     * <p>An entry swapped, during the walk, for a named pipe after it was seen as a directory makes
+     * the walk wait for a writer of that pipe: bound the wait with a compensation timeout when other
+     * parties can write inside {@code root}.
+     *
      * <p>Where the file system has no secure directory stream, the walk checks every entry with
      * {@link java.nio.file.LinkOption#NOFOLLOW_LINKS} before entering it: links are still never
      * followed on purpose, but a directory swapped for a link between that check and its use can
@@ -73,7 +77,8 @@ public final class Compensations {
      *
      * <p>The descendants are taken when the compensation runs, before any signal, since a child
      * whose parent dies is no longer its descendant; children started during the grace period are
-     * taken again before forcing. Only handles are signalled, never bare pids: a
+     * taken again before forcing. For the same reason, processes orphaned before the compensation
+     * runs (their parent already ended) are out of reach: keep a handle of each process you start. Only handles are signalled, never bare pids: a
      * {@code ProcessHandle} carries its process's start instant, and the JDK signals nothing when
      * the pid now belongs to a process that started at another instant, so a pid reused by an
      * unrelated process is never touched. A process that already ended is skipped.

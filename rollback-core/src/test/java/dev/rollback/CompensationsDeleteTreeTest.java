@@ -206,6 +206,21 @@ class CompensationsDeleteTreeTest {
     }
 
     @Test
+    void aRefusedTargetFailsAtRegistrationSoTheEarlierCompensationsRollBack() throws IOException {
+        Path made = Files.createDirectory(root.resolve("made"));
+        Path inside = Files.writeString(root.resolve("inside.txt"), "x");
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Rollback.run("refused", () -> {
+            Rollback.register("remove " + made, Compensations.deleteTree(made, root));
+            Rollback.register("remove everything", Compensations.deleteTree(root, root));
+        }));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is the root itself");
+        assertThat(made).doesNotExist();
+        assertThat(inside).exists();
+    }
+
+    @Test
     void namesTheNullParameter() {
         assertThatThrownBy(() -> Compensations.deleteTree(null, root))
                 .isInstanceOf(NullPointerException.class).hasMessage("target");

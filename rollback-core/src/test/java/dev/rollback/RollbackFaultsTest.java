@@ -193,6 +193,40 @@ class RollbackFaultsTest {
     }
 
     @Test
+    void aTimedCompensationThatIgnoresItsInterruptIsAbandonedAndTheOthersRunMeanwhile() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+
+        Throwable thrown = catchThrowable(() -> Rollback.run("stubborn", () -> {
+            Rollback.register("after", record("after"));
+            Rollback.register("stubborn", 0, Duration.ofMillis(50), 3, () -> {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignoredOnPurpose) {
+                        interrupted.countDown(); // a compensation that will not stop: the case under test
+                    }
+                }
+                finished.countDown();
+            });
+            throw new IllegalStateException("body failed");
+        }));
+
+        try {
+            assertThat(ran).containsExactly("after");
+            assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the overrunning attempt was interrupted").isTrue();
+            CompensationResult stubborn = onlyIncomplete(thrown).report().actions().get(0);
+            assertThat(stubborn.outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(stubborn.attempts()).as("a timed-out attempt is not retried").isEqualTo(1);
+            assertThat(finished.getCount()).as("still running when the rollback ended").isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void aTimedCompensationThatThrowsIsReportedAsFailedWithItsOwnException() {
         IOException broken = new IOException("timed failed");
 

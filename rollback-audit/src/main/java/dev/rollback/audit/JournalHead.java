@@ -24,6 +24,8 @@ public record JournalHead(long entries, String hash) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     /**
+     * @param entries how many entries the journal has
+     * @param hash the SHA-256 of the last entry, as 64 lowercase hexadecimal digits
      * @throws NullPointerException     when {@code hash} is {@code null}
      * @throws IllegalArgumentException when {@code entries} is negative, or {@code hash} is not 64
      *                                  lowercase hexadecimal digits

@@ -12,6 +12,8 @@ import java.util.Objects;
 public record JournalProblem(long line, String reason) {
 
     /**
+     * @param line the 1-based line of the first bad entry
+     * @param reason what is wrong with it
      * @throws NullPointerException when {@code reason} is {@code null}
      */
     public JournalProblem {

@@ -19,6 +19,12 @@ public record UnfinishedRollback(String operationId, String name, long startLine
                                  List<String> ended, List<String> notYetRun) {
 
     /**
+     * @param operationId the operation id
+     * @param name the operation name
+     * @param startLine the line of its start entry
+     * @param planned every compensation it was to run
+     * @param ended those with an entry
+     * @param notYetRun those without one
      * @throws NullPointerException when an argument is {@code null}
      */
     public UnfinishedRollback {

@@ -15,6 +15,9 @@ import java.util.Optional;
 public record Verification(long entries, JournalHead head, Optional<JournalProblem> problem) {
 
     /**
+     * @param entries the number of entries that verified
+     * @param head the head after the last entry that verified
+     * @param problem the first bad entry, or empty
      * @throws NullPointerException when {@code head} or {@code problem} is {@code null}
      */
     public Verification {

@@ -72,6 +72,29 @@ class AuditListenerTest {
     }
 
     @Test
+    void journalsATimedOutCompensationAsTimedOutWithItsTimeout() throws Exception {
+        Path journal = temp.resolve("timeout.journal");
+        try (AuditListener audit = AuditListener.open(journal)) {
+            Rollback.addListener(audit);
+            try {
+                catchThrowable(() -> Rollback.run("slow", () -> {
+                    Rollback.register("sleeps", 0, java.time.Duration.ofMillis(50), 0, () -> Thread.sleep(10_000));
+                    throw new IllegalStateException("body failed");
+                }));
+            } finally {
+                Rollback.removeListener(audit);
+            }
+        }
+
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).contains("\"description\":\"sleeps\",\"priority\":0,\"outcome\":\"TIMED_OUT\",\"attempts\":1,")
+                .contains("\"error\":\"java.util.concurrent.TimeoutException: compensation 'sleeps' of operation ")
+                .contains(" did not finish within 50 ms; its thread ");
+        assertThat(lines.get(2)).contains("\"complete\":false,\"completeness\":0.0,\"compensations\":1,");
+    }
+
+    @Test
     void keepsEscapedTextIntactOnOneLine() throws Exception {
         Path journal = temp.resolve("escapes.journal");
         String description = "line\nbreak \"quoted\" \\ tab\t unicode é ✓ separator\u2028 nul\u0000";

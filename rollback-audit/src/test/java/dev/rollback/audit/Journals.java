@@ -12,7 +12,11 @@ final class Journals {
     }
 
     static JournalHead write(Path journal, int rollbacks, int compensationsEach) throws IOException {
-        try (AuditListener audit = AuditListener.open(journal)) {
+        return write(journal, rollbacks, compensationsEach, ForcePolicy.EVERY_ENTRY);
+    }
+
+    static JournalHead write(Path journal, int rollbacks, int compensationsEach, ForcePolicy force) throws IOException {
+        try (AuditListener audit = AuditListener.open(journal, force)) {
             Rollback.addListener(audit);
             try {
                 for (int r = 0; r < rollbacks; r++) {

@@ -68,6 +68,11 @@ final class SecureTreeWalk {
         }
     }
 
+    /**
+     * Deletes one entry. Only the steps on the entry itself are tried again when they fail (it may
+     * have changed kind under the walk: directory, link, file); failures inside a directory's
+     * contents propagate at once, so that attempts do not multiply with depth.
+     */
     private void deleteEntry(SecureDirectoryStream<Path> dir, Path name, Path logical) throws IOException {
         FileSystemException last = null;
         for (int attempt = 0; attempt < ATTEMPTS_PER_ENTRY; attempt++) {
@@ -75,22 +80,15 @@ final class SecureTreeWalk {
             if (attributes == null) {
                 return;
             }
-            try {
-                if (attributes.isDirectory()) {
-                    deleteDirectory(dir, name, logical);
-                } else {
-                    dir.deleteFile(name);
-                }
+            FileSystemException failure = attributes.isDirectory()
+                    ? deleteDirectory(dir, name, logical) : deleteFile(dir, name);
+            if (failure == null) {
                 return;
-            } catch (NoSuchFileException e) {
-                return; // gone meanwhile: deleted all the same
-            } catch (FileSystemException e) {
-                // the entry changed kind (directory, link, file) under the walk: look at it again
-                if (last != null) {
-                    e.addSuppressed(last);
-                }
-                last = e;
             }
+            if (last != null) {
+                failure.addSuppressed(last);
+            }
+            last = failure;
         }
         FileSystemException gaveUp = new FileSystemException(logical.toString(), null, "deleteTree gave up after "
                 + ATTEMPTS_PER_ENTRY + " attempts: the entry kept changing kind or could not be deleted");
@@ -98,8 +96,29 @@ final class SecureTreeWalk {
         throw gaveUp;
     }
 
-    private void deleteDirectory(SecureDirectoryStream<Path> dir, Path name, Path logical) throws IOException {
-        try (SecureDirectoryStream<Path> child = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+    /** @return {@code null} when the entry is gone, else why this attempt failed */
+    private static FileSystemException deleteFile(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        try {
+            dir.deleteFile(name);
+            return null;
+        } catch (NoSuchFileException e) {
+            return null; // gone meanwhile: deleted all the same
+        } catch (FileSystemException e) {
+            return e; // a directory now, or not deletable: the caller looks again and keeps the failure
+        }
+    }
+
+    /** @return {@code null} when the directory is gone, else why this attempt failed */
+    private FileSystemException deleteDirectory(SecureDirectoryStream<Path> dir, Path name, Path logical) throws IOException {
+        SecureDirectoryStream<Path> child;
+        try {
+            child = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null; // gone meanwhile: deleted all the same
+        } catch (FileSystemException e) {
+            return e; // a link or a file now: the caller looks again and keeps the failure
+        }
+        try (child) {
             List<Path> names = new ArrayList<>();
             for (Path entry : child) {
                 names.add(entry.getFileName());
@@ -108,7 +127,14 @@ final class SecureTreeWalk {
                 deleteEntry(child, entryName, logical.resolve(entryName));
             }
         }
-        dir.deleteDirectory(name);
+        try {
+            dir.deleteDirectory(name);
+            return null;
+        } catch (NoSuchFileException e) {
+            return null; // gone meanwhile: deleted all the same
+        } catch (FileSystemException e) {
+            return e; // refilled, or swapped meanwhile: the caller looks again and keeps the failure
+        }
     }
 
     private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name) throws IOException {
