@@ -13,20 +13,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Built-in undo actions for the resources an orchestrator acquires. Each factory returns a
- * {@link Compensation} to pass to {@link Rollback#register(String, int, Compensation)}:
+ * Built-in undo actions for the resources an orchestrator acquires. {@code deleteTree},
+ * {@code destroy} and {@code close} undo at once, so they fit in a compensation's lambda or a
+ * compensating method; {@code restore} takes a snapshot now and returns the {@link Compensation}
+ * that puts it back:
  *
  * <pre>{@code
  * try (RollbackScope scope = Rollback.begin("create-agent")) {
  *     Path dir = Files.createDirectory(root.resolve("agent-7"));
- *     Rollback.register("remove " + dir, 60, Compensations.deleteTree(dir, root));
+ *     Rollback.register("remove " + dir, 60, () -> Compensations.deleteTree(dir, root));
  *     Process agent = new ProcessBuilder("agent", dir.toString()).start();
- *     Rollback.register("stop agent " + agent.pid(), 50, Compensations.destroy(agent.toHandle(), Duration.ofSeconds(5)));
+ *     ProcessHandle handle = agent.toHandle();
+ *     Rollback.register("stop agent " + agent.pid(), 50, () -> Compensations.destroy(handle, Duration.ofSeconds(5)));
+ *     Rollback.register("restore settings", Compensations.restore(settings));
  *     scope.commit();
  * }
  * }</pre>
  *
- * Every compensation built here is idempotent: running it again after it succeeded does nothing.
+ * Every action here is idempotent: running it again after it succeeded does nothing.
  */
 public final class Compensations {
 
@@ -58,15 +62,16 @@ public final class Compensations {
      *
      * @param target the file or directory to delete
      * @param root   the directory that confines the deletion
-     * @return the compensation; when it runs it throws {@link java.io.IOException} naming the entry
-     *         that could not be deleted, or {@link IllegalStateException} when a directory on the
-     *         way from {@code root} to {@code target} is a symbolic link (nothing is deleted then)
+     * @throws java.io.IOException      naming the entry that could not be deleted
+     * @throws IllegalStateException    when a directory on the way from {@code root} to {@code target}
+     *                                  is a symbolic link; nothing is deleted then
      * @throws NullPointerException     when {@code target} or {@code root} is {@code null}
      * @throws IllegalArgumentException when {@code target} is {@code root} itself or not strictly
-     *                                  inside it; the message names both paths and the rule
+     *                                  inside it; the message names both paths and the rule, and
+     *                                  nothing is deleted
      */
-    public static Compensation deleteTree(Path target, Path root) {
-        return TreeDeletion.of(Objects.requireNonNull(target, "target"), Objects.requireNonNull(root, "root"));
+    public static void deleteTree(Path target, Path root) throws java.io.IOException {
+        TreeDeletion.of(Objects.requireNonNull(target, "target"), Objects.requireNonNull(root, "root")).run();
     }
 
     /**
@@ -91,27 +96,24 @@ public final class Compensations {
      *
      * @param process the handle taken when the process was started ({@link Process#toHandle()})
      * @param grace   how long to wait after the graceful request before forcing; zero forces at once
-     * @return the compensation; when it runs it throws {@link InterruptedException} when interrupted
-     *         while waiting, and {@link IllegalStateException} naming the process when it is the
-     *         current JVM
+     * @throws InterruptedException     when interrupted while waiting
      * @throws NullPointerException     when {@code process} or {@code grace} is {@code null}
      * @throws IllegalArgumentException when {@code grace} is negative, or {@code process} is the
      *                                  current JVM
      */
-    public static Compensation destroy(ProcessHandle process, Duration grace) {
-        return ProcessTrees.destroy(Objects.requireNonNull(process, "process"), Objects.requireNonNull(grace, "grace"));
+    public static void destroy(ProcessHandle process, Duration grace) throws InterruptedException {
+        ProcessTrees.destroy(Objects.requireNonNull(process, "process"), Objects.requireNonNull(grace, "grace")).run();
     }
 
     /**
      * Closes a resource.
      *
      * @param resource what to close; whether closing twice is harmless is up to the resource
-     * @return the compensation; it throws what {@link AutoCloseable#close()} throws
+     * @throws Exception            what {@link AutoCloseable#close()} throws
      * @throws NullPointerException when {@code resource} is {@code null}
      */
-    public static Compensation close(AutoCloseable resource) {
-        Objects.requireNonNull(resource, "resource");
-        return resource::close;
+    public static void close(AutoCloseable resource) throws Exception {
+        Objects.requireNonNull(resource, "resource").close();
     }
 
     /**

@@ -20,7 +20,7 @@ class CompensationsCloseAndRestoreTest {
     void closesTheResource() throws Exception {
         AtomicInteger closed = new AtomicInteger();
 
-        Compensations.close(closed::incrementAndGet).run();
+        Compensations.close(closed::incrementAndGet);
 
         assertThat(closed).hasValue(1);
     }
@@ -31,7 +31,7 @@ class CompensationsCloseAndRestoreTest {
 
         assertThatThrownBy(() -> Compensations.close(() -> {
             throw failure;
-        }).run()).isSameAs(failure);
+        })).isSameAs(failure);
     }
 
     @Test

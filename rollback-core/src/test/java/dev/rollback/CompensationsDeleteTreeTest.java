@@ -38,7 +38,7 @@ class CompensationsDeleteTreeTest {
         Files.writeString(root.resolve("t/top.txt"), "x");
         Path sibling = Files.writeString(root.resolve("sibling.txt"), "x");
 
-        Compensations.deleteTree(root.resolve("t"), root).run();
+        Compensations.deleteTree(root.resolve("t"), root);
 
         assertThat(root.resolve("t")).doesNotExist();
         assertThat(sibling).exists();
@@ -49,7 +49,7 @@ class CompensationsDeleteTreeTest {
     void deletesASingleFile() throws Exception {
         Path file = Files.writeString(root.resolve("file.txt"), "x");
 
-        Compensations.deleteTree(file, root).run();
+        Compensations.deleteTree(file, root);
 
         assertThat(file).doesNotExist();
     }
@@ -59,7 +59,7 @@ class CompensationsDeleteTreeTest {
         Path tree = Files.createDirectory(root.resolve("t"));
         Files.createSymbolicLink(tree.resolve("link"), outside);
 
-        Compensations.deleteTree(tree, root).run();
+        Compensations.deleteTree(tree, root);
 
         assertThat(tree).doesNotExist();
         assertOutsideIntact();
@@ -70,7 +70,7 @@ class CompensationsDeleteTreeTest {
         Path tree = Files.createDirectory(root.resolve("t"));
         Files.createSymbolicLink(tree.resolve("link"), outsideFile);
 
-        Compensations.deleteTree(tree, root).run();
+        Compensations.deleteTree(tree, root);
 
         assertThat(tree).doesNotExist();
         assertThat(outsideFile).hasContent("keep");
@@ -82,8 +82,8 @@ class CompensationsDeleteTreeTest {
         Files.createSymbolicLink(tree.resolve("dangling"), temp.resolve("missing"));
         Files.createSymbolicLink(root.resolve("dangling"), temp.resolve("missing"));
 
-        Compensations.deleteTree(root.resolve("t"), root).run();
-        Compensations.deleteTree(root.resolve("dangling"), root).run();
+        Compensations.deleteTree(root.resolve("t"), root);
+        Compensations.deleteTree(root.resolve("dangling"), root);
 
         assertThat(root.resolve("t")).doesNotExist();
         assertThat(Files.exists(root.resolve("dangling"), LinkOption.NOFOLLOW_LINKS)).isFalse();
@@ -93,7 +93,7 @@ class CompensationsDeleteTreeTest {
     void removesALinkedTargetItselfAndNotWhatItPointsTo() throws Exception {
         Path link = Files.createSymbolicLink(root.resolve("link"), outside);
 
-        Compensations.deleteTree(link, root).run();
+        Compensations.deleteTree(link, root);
 
         assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).isFalse();
         assertOutsideIntact();
@@ -104,7 +104,7 @@ class CompensationsDeleteTreeTest {
         Path link = Files.createSymbolicLink(root.resolve("via"), outside);
         Path target = link.resolve("dir");
 
-        assertThatThrownBy(() -> Compensations.deleteTree(target, root).run())
+        assertThatThrownBy(() -> Compensations.deleteTree(target, root))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("deleteTree refuses target " + target + " with root " + root + ": " + link
                         + " is a symbolic link, and nothing below the root is reached through a link; nothing was deleted");
@@ -117,7 +117,7 @@ class CompensationsDeleteTreeTest {
         Path link = Files.createSymbolicLink(Files.createDirectories(root.resolve("a/b")).resolve("via"), outside);
         Path target = link.resolve("dir/deep.txt");
 
-        assertThatThrownBy(() -> Compensations.deleteTree(target, root).run())
+        assertThatThrownBy(() -> Compensations.deleteTree(target, root))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(link + " is a symbolic link");
         assertOutsideIntact();
@@ -177,7 +177,7 @@ class CompensationsDeleteTreeTest {
     void followsDotDotThatStaysInsideTheRoot() throws Exception {
         Files.createDirectories(root.resolve("t/inner"));
 
-        Compensations.deleteTree(root.resolve("elsewhere/../t"), root).run();
+        Compensations.deleteTree(root.resolve("elsewhere/../t"), root);
 
         assertThat(root.resolve("t")).doesNotExist();
     }
@@ -185,12 +185,12 @@ class CompensationsDeleteTreeTest {
     @Test
     void succeedsQuietlyWhenTheTargetDoesNotExistSoItCanRunTwice() throws Exception {
         Files.createDirectories(root.resolve("t/inner"));
-        Compensation deletion = Compensations.deleteTree(root.resolve("t"), root);
+        Compensation deletion = () -> Compensations.deleteTree(root.resolve("t"), root);
 
         deletion.run();
         deletion.run();
-        Compensations.deleteTree(root.resolve("never/created/here"), root).run();
-        Compensations.deleteTree(temp.resolve("no-root/t"), temp.resolve("no-root")).run();
+        Compensations.deleteTree(root.resolve("never/created/here"), root);
+        Compensations.deleteTree(temp.resolve("no-root/t"), temp.resolve("no-root"));
 
         assertThat(root.resolve("t")).doesNotExist();
         assertThat(root).isDirectory();
@@ -200,22 +200,30 @@ class CompensationsDeleteTreeTest {
     void succeedsQuietlyWhenAParentOnTheWayIsAFile() throws Exception {
         Path file = Files.writeString(root.resolve("file"), "x");
 
-        Compensations.deleteTree(file.resolve("child"), root).run();
+        Compensations.deleteTree(file.resolve("child"), root);
 
         assertThat(file).hasContent("x");
     }
 
     @Test
-    void aRefusedTargetFailsAtRegistrationSoTheEarlierCompensationsRollBack() throws IOException {
+    void aRefusedTargetFailsItsOwnCompensationAndTheOthersStillRun() throws IOException {
         Path made = Files.createDirectory(root.resolve("made"));
         Path inside = Files.writeString(root.resolve("inside.txt"), "x");
+        IllegalStateException failure = new IllegalStateException("body fails");
 
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Rollback.run("refused", () -> {
-            Rollback.register("remove " + made, Compensations.deleteTree(made, root));
-            Rollback.register("remove everything", Compensations.deleteTree(root, root));
+            Rollback.register("remove " + made, () -> Compensations.deleteTree(made, root));
+            Rollback.register("remove everything", () -> Compensations.deleteTree(root, root));
+            throw failure;
         }));
 
-        assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is the root itself");
+        assertThat(thrown).isSameAs(failure);
+        RollbackReport report = ((RollbackIncompleteException) thrown.getSuppressed()[0]).report();
+        assertThat(report.actions()).extracting(CompensationResult::description, CompensationResult::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("remove everything", Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("remove " + made, Outcome.SUCCEEDED));
+        assertThat(report.actions().get(0).error()).get().isInstanceOf(IllegalArgumentException.class)
+                .extracting(Throwable::getMessage).asString().contains("it is the root itself");
         assertThat(made).doesNotExist();
         assertThat(inside).exists();
     }

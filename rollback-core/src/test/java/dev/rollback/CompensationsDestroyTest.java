@@ -43,7 +43,8 @@ class CompensationsDestroyTest {
             try {
                 List<Future<?>> runs = new ArrayList<>();
                 for (Process root : roots) {
-                    Compensation destroy = Compensations.destroy(root.toHandle(), GRACE);
+                    ProcessHandle handle = root.toHandle();
+                    Compensation destroy = () -> Compensations.destroy(handle, GRACE);
                     runs.add(pool.submit(() -> {
                         destroy.run();
                         return null;
@@ -74,7 +75,7 @@ class CompensationsDestroyTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> root.descendants().count() == 2);
         List<ProcessHandle> children = root.descendants().toList();
 
-        Compensations.destroy(root.toHandle(), Duration.ZERO).run();
+        Compensations.destroy(root.toHandle(), Duration.ZERO);
 
         assertThat(root.waitFor()).isEqualTo(128 + 9);
         assertThat(children).allSatisfy(child -> assertThat(hasEnded(child)).isTrue());
@@ -87,7 +88,7 @@ class CompensationsDestroyTest {
         Process root = start("trap 'sleep " + marker + " & wait' TERM; sleep 60 & wait");
         await().atMost(Duration.ofSeconds(10)).until(() -> root.descendants().count() == 1);
 
-        Compensations.destroy(root.toHandle(), GRACE).run();
+        Compensations.destroy(root.toHandle(), GRACE);
 
         assertThat(root.waitFor()).isEqualTo(128 + 9);
         List<ProcessHandle> late = ProcessHandle.allProcesses()
@@ -102,7 +103,7 @@ class CompensationsDestroyTest {
     void returnsQuietlyForAProcessThatAlreadyEndedSoItCanRunTwice() throws Exception {
         Process root = start("exit 3");
         assertThat(root.waitFor()).isEqualTo(3);
-        Compensation destroy = Compensations.destroy(root.toHandle(), GRACE);
+        Compensation destroy = () -> Compensations.destroy(root.toHandle(), GRACE);
 
         destroy.run();
         destroy.run();

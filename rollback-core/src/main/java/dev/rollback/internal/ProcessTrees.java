@@ -37,7 +37,7 @@ public final class ProcessTrees implements Compensation {
      * @return the compensation
      * @throws IllegalArgumentException when {@code grace} is negative or {@code process} is this JVM
      */
-    public static Compensation destroy(ProcessHandle process, Duration grace) {
+    public static ProcessTrees destroy(ProcessHandle process, Duration grace) {
         if (grace.isNegative()) {
             throw new IllegalArgumentException("destroy(" + process.pid() + ", grace " + grace
                     + "): the grace period is negative; accepted: Duration.ZERO or more");

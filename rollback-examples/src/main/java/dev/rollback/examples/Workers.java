@@ -54,7 +54,7 @@ public class Workers {
     /** Also used to tear down an agent that was created earlier. */
     void end(ProcessHandle worker, String agent) throws Exception {
         faults.beforeCompensation(agent, Step.WORKER);
-        Compensations.destroy(worker, GRACE).run();
+        Compensations.destroy(worker, GRACE);
         console.undo(agent, Step.WORKER, "ended pid " + worker.pid());
     }
 

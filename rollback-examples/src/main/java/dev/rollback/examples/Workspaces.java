@@ -37,7 +37,7 @@ public class Workspaces {
     /** Also used to tear down an agent that was created earlier. */
     void remove(Path dir, String agent) throws Exception {
         faults.beforeCompensation(agent, Step.WORKSPACE);
-        Compensations.deleteTree(dir, agents).run();
+        Compensations.deleteTree(dir, agents);
         console.undo(agent, Step.WORKSPACE, "deleted " + dir);
     }
 
