@@ -110,7 +110,7 @@ public final class CompensateBinder {
             return CompensatePlan.method(original, spec, shape, handle);
         } catch (IllegalAccessException e) {
             return problem.invalid(Signatures.of(target) + " is not accessible to Rollback (" + e.getMessage() + ")",
-                    "a compensating method in a package open to Rollback's module (dev.rollback.core)");
+                    "a compensating method in a package open to Rollback's module (dev.rollback.core)", e);
         }
     }
 
@@ -179,8 +179,12 @@ public final class CompensateBinder {
         }
 
         CompensatePlan invalid(String what, String accepted) {
+            return invalid(what, accepted, null);
+        }
+
+        CompensatePlan invalid(String what, String accepted, Throwable cause) {
             return CompensatePlan.invalid(spec.annotationText() + " on " + Names.method(method) + ": " + what
-                    + ". Accepted: " + accepted);
+                    + ". Accepted: " + accepted, cause);
         }
 
         String methods() {

@@ -1,6 +1,8 @@
 package dev.rollback.internal;
 
 import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The entry points the weavers call: the AspectJ aspects and the java agent's advice are each a
@@ -8,10 +10,10 @@ import java.lang.reflect.Method;
  */
 public final class Weaving {
 
-    private static final ClassValue<java.util.concurrent.ConcurrentMap<Method, ScopePolicy>> POLICIES = new ClassValue<>() {
+    private static final ClassValue<ConcurrentMap<Method, ScopePolicy>> POLICIES = new ClassValue<>() {
         @Override
-        protected java.util.concurrent.ConcurrentMap<Method, ScopePolicy> computeValue(Class<?> type) {
-            return new java.util.concurrent.ConcurrentHashMap<>();
+        protected ConcurrentMap<Method, ScopePolicy> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
         }
     };
 
