@@ -1,8 +1,6 @@
 package dev.rollback.internal;
 
 import java.lang.reflect.Method;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The entry points the weavers call: the AspectJ aspects and the java agent's advice are each a
@@ -10,12 +8,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class Weaving {
 
-    private static final ClassValue<ConcurrentMap<Method, ScopePolicy>> POLICIES = new ClassValue<>() {
-        @Override
-        protected ConcurrentMap<Method, ScopePolicy> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    private static final MethodCache<ScopePolicy> POLICIES = new MethodCache<>(ScopePolicy::of);
 
     private Weaving() {
     }
@@ -25,7 +18,7 @@ public final class Weaving {
      * @return its policy, resolved on the first call and cached with the method's class
      */
     public static ScopePolicy policy(Method method) {
-        return POLICIES.get(method.getDeclaringClass()).computeIfAbsent(method, ScopePolicy::of);
+        return POLICIES.get(method);
     }
 
     /**

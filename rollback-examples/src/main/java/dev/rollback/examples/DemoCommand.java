@@ -5,9 +5,6 @@ import dev.rollback.RollbackListener;
 import dev.rollback.RollbackReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -19,13 +16,7 @@ import java.util.concurrent.Callable;
  * of it remains while the others are intact, and tears those down too unless {@code --keep}.
  */
 @Command(name = "demo", description = "Create agents, fail one at a step, show the rollback and check for residue.")
-final class DemoCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RollbackDemo parent;
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends RootCommand implements Callable<Integer> {
 
     @Option(names = "--agents", defaultValue = "3", paramLabel = "N", description = "How many agents (1-9, default ${DEFAULT-VALUE}).")
     int agents;
@@ -56,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             names.add("agent-" + i);
         }
         String failing = names.get(names.size() - 1);
-        Console console = new Console(spec.commandLine().getOut());
+        Console console = console();
         boolean tmux = Tmux.available();
         Step step = failAt != null ? failAt : tmux ? Step.WINDOW : Step.WORKER;
         if (!tmux && (step == Step.WINDOW || brokenCompensation == Step.WINDOW)) {
@@ -71,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 reports.add(report);
             }
         };
-        try (Environment environment = Environment.open(parent.root, faults, console)) {
+        try (Environment environment = open(faults, console)) {
             refuseLeftovers(environment, names);
             console.line("Rollback demo under " + environment.root() + ": " + agents + " agent(s); " + failing
                     + " fails at step " + step.cliName() + (brokenCompensation == null ? ""
