@@ -131,7 +131,7 @@ public final class Rollback {
 
     /** @return the innermost scope open on this thread */
     public static Optional<RollbackScope> current() {
-        return Optional.ofNullable(Scopes.current());
+        return Optional.ofNullable(Scopes.peek());
     }
 
     /**

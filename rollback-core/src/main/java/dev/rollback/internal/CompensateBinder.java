@@ -57,17 +57,17 @@ public final class CompensateBinder {
     public static CompensatePlan bind(Method method, CompensateSpec spec) {
         Problem problem = new Problem(method, spec);
         if (spec.timeoutMillis() < 0) {
-            return problem.invalid("timeoutMillis is " + spec.timeoutMillis() + "; accepted: 0 (no limit) or more", false);
+            return problem.invalid("timeoutMillis is " + spec.timeoutMillis(), "0 (no limit) or more");
         }
         if (spec.retries() < 0) {
-            return problem.invalid("retries is " + spec.retries() + "; accepted: 0 or more", false);
+            return problem.invalid("retries is " + spec.retries(), "0 or more");
         }
         boolean hasBy = !spec.by().isEmpty();
         if (hasBy && spec.handler() != null) {
-            return problem.invalid("both value and handler are given; give exactly one", true);
+            return problem.invalid("both value and handler are given", "exactly one of " + problem.either());
         }
         if (!hasBy && spec.handler() == null) {
-            return problem.invalid("neither value nor handler is given; give exactly one", true);
+            return problem.invalid("neither value nor handler is given", "exactly one of " + problem.either());
         }
         return hasBy ? bindMethod(method, spec, problem) : HandlerBinder.bind(method, spec, problem);
     }
@@ -84,15 +84,16 @@ public final class CompensateBinder {
             List<Method> fits = candidates.stream().filter(m -> fits(m.getParameterTypes(), values)).toList();
             if (fits.size() > 1) {
                 return problem.invalid(fits.size() + " methods fit equally as " + shapeText(shape) + ": "
-                        + fits.stream().map(Signatures::of).collect(Collectors.joining(", ")) + "; keep one", false);
+                        + fits.stream().map(Signatures::of).collect(Collectors.joining(", ")), "only " + problem.methods());
             }
             if (fits.size() == 1) {
                 return bound(original, spec, shape, fits.get(0), problem);
             }
         }
-        String found = named.isEmpty() ? "there is no method named " + spec.by() + " in " + original.getDeclaringClass().getName()
-                : "no method named " + spec.by() + " fits; found: " + named.stream().map(Signatures::of).collect(Collectors.joining(", "));
-        return problem.invalid(found, false);
+        String found = named.isEmpty() ? "its class declares no method named " + spec.by()
+                : "no method named " + spec.by() + " fits; found: "
+                + named.stream().map(m -> Signatures.found(m, isStatic)).collect(Collectors.joining(", "));
+        return problem.invalid(found, problem.methods());
     }
 
     private static CompensatePlan bound(Method original, CompensateSpec spec, Shape shape, Method target, Problem problem) {
@@ -108,8 +109,8 @@ public final class CompensateBinder {
             }
             return CompensatePlan.method(original, spec, shape, handle);
         } catch (IllegalAccessException e) {
-            return problem.invalid(Signatures.of(target) + " is not accessible to Rollback (" + e.getMessage()
-                    + "); open its package to Rollback's module", false);
+            return problem.invalid(Signatures.of(target) + " is not accessible to Rollback (" + e.getMessage() + ")",
+                    "a compensating method in a package open to Rollback's module (dev.rollback.core)");
         }
     }
 
@@ -177,23 +178,21 @@ public final class CompensateBinder {
             this.spec = spec;
         }
 
-        CompensatePlan invalid(String what, boolean listHandler) {
-            return CompensatePlan.invalid(text(what, listHandler || spec.by().isEmpty(), !spec.by().isEmpty() || listHandler));
+        CompensatePlan invalid(String what, String accepted) {
+            return CompensatePlan.invalid(spec.annotationText() + " on " + Names.method(method) + ": " + what
+                    + ". Accepted: " + accepted);
         }
 
-        private String text(String what, boolean listHandler, boolean listMethods) {
-            StringBuilder text = new StringBuilder(spec.annotationText()).append(" on ").append(Names.method(method))
-                    .append(": ").append(what).append(". Accepted: ");
-            if (listMethods) {
-                text.append(Signatures.accepted(method, spec.by().isEmpty() ? "<name>" : spec.by()));
-            }
-            if (listMethods && listHandler) {
-                text.append("; or ");
-            }
-            if (listHandler) {
-                text.append(Signatures.acceptedHandler(method));
-            }
-            return text.toString();
+        String methods() {
+            return Signatures.accepted(method, spec.by().isEmpty() ? "<name>" : spec.by());
+        }
+
+        String handler() {
+            return Signatures.acceptedHandler(method);
+        }
+
+        String either() {
+            return "value = " + methods() + "; or " + handler();
         }
     }
 }

@@ -22,22 +22,22 @@ final class HandlerBinder {
         Class<?> type = spec.handler();
         String name = type.getName();
         if (!CompensationHandler.class.isAssignableFrom(type)) {
-            return problem.invalid(name + " does not implement " + CompensationHandler.class.getName(), false);
+            return problem.invalid(name + " does not implement " + CompensationHandler.class.getName(), problem.handler());
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            return problem.invalid(name + " is abstract and cannot be created", false);
+            return problem.invalid(name + " is abstract and cannot be created", problem.handler());
         }
         Class<?> handles = handledType(type);
         Class<?> result = original.getReturnType();
         if (handles != null && result != void.class && !CompensateBinder.accepts(handles, result)) {
             return problem.invalid(name + " handles " + handles.getTypeName() + ", which cannot take the "
-                    + result.getTypeName() + " that " + original.getName() + " returns", false);
+                    + result.getTypeName() + " that " + original.getName() + " returns", problem.handler());
         }
         Constructor<?> constructor;
         try {
             constructor = type.getConstructor();
         } catch (NoSuchMethodException e) {
-            return problem.invalid(name + " has no public no-arg constructor", false);
+            return problem.invalid(name + " has no public no-arg constructor", problem.handler());
         }
         if (!Modifier.isPublic(type.getModifiers())) {
             constructor.setAccessible(true);
@@ -45,9 +45,9 @@ final class HandlerBinder {
         try {
             return CompensatePlan.handler(original, spec, cast(constructor.newInstance()));
         } catch (InvocationTargetException e) {
-            return problem.invalid("the constructor of " + name + " threw " + e.getCause(), false);
+            return problem.invalid("the constructor of " + name + " threw " + e.getCause(), problem.handler());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return problem.invalid(name + " could not be created: " + e, false);
+            return problem.invalid(name + " could not be created: " + e, problem.handler());
         }
     }
 

@@ -8,6 +8,12 @@ import dev.rollback.annotation.Propagation;
 /**
  * The scopes of each thread, innermost first, and every way of opening and closing them. When the
  * outermost scope closes, the thread-local entry is removed, so a pooled thread keeps nothing.
+ *
+ * <p>{@code ThreadLocal.get()} creates an empty entry on a thread that has none. The public
+ * look-ups ({@link #peek()}) remove it again; the weavers' fast path for a {@code @Compensate} call
+ * outside any scope ({@link #current()}) does not, because that would cost an allocation per call.
+ * The empty entry it may leave holds no scope, no record and no application class, and is removed
+ * when the next outermost scope on that thread closes.
  */
 public final class Scopes {
 
@@ -16,9 +22,18 @@ public final class Scopes {
     private Scopes() {
     }
 
-    /** @return the innermost open scope of this thread, or {@code null} */
+    /** @return the innermost open scope of this thread, or {@code null}; the weavers' fast path */
     public static Scope current() {
         return CURRENT.get();
+    }
+
+    /** @return the innermost open scope of this thread, or {@code null}, leaving no entry behind */
+    public static Scope peek() {
+        Scope scope = CURRENT.get();
+        if (scope == null) {
+            CURRENT.remove();
+        }
+        return scope;
     }
 
     static Scope open(ScopePolicy policy, String name, boolean programmatic) {
@@ -33,7 +48,7 @@ public final class Scopes {
     }
 
     static void register(String description, int priority, long timeoutMillis, int retries, Compensation compensation) {
-        Scope scope = CURRENT.get();
+        Scope scope = peek();
         if (scope == null) {
             throw new RollbackStateException("Rollback.register(\"" + description + "\", ...) with no scope open on thread '"
                     + Thread.currentThread().getName() + "'; accepted: inside a @WithRollback method, Rollback.run,"

@@ -22,9 +22,16 @@ final class Signatures {
                 + Names.parameters(method.getParameterTypes());
     }
 
+    /** @return {@code remove(java.lang.String) (not static)}: a method found, marked when its staticness is wrong */
+    static String found(Method method, boolean staticWanted) {
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        return method.getName() + Names.parameters(method.getParameterTypes())
+                + (isStatic == staticWanted ? "" : isStatic ? " (static)" : " (not static)");
+    }
+
     /**
-     * @return {@code a method of com.acme.Tabs (any visibility, not static), the first that fits of:
-     *         closeTab(int, java.lang.String), closeTab(int), closeTab(java.lang.String), closeTab()}
+     * @return {@code one of closeTab(int, java.lang.String), closeTab(int), closeTab(java.lang.String),
+     *         closeTab(), declared in the same class, any visibility, not static; the first that fits wins}
      */
     static String accepted(Method original, String name) {
         Set<String> shapes = new LinkedHashSet<>();
@@ -32,9 +39,8 @@ final class Signatures {
                 : new Shape[] {Shape.RESULT_AND_ARGUMENTS, Shape.RESULT, Shape.ARGUMENTS, Shape.NOTHING}) {
             shapes.add(name + Names.parameters(CompensateBinder.valueTypes(original, shape)));
         }
-        return "a method of " + original.getDeclaringClass().getName() + " (any visibility, "
-                + (Modifier.isStatic(original.getModifiers()) ? "static" : "not static") + "), the first that fits of: "
-                + String.join(", ", shapes);
+        return "one of " + String.join(", ", shapes) + ", declared in the same class, any visibility, "
+                + (Modifier.isStatic(original.getModifiers()) ? "static" : "not static") + "; the first that fits wins";
     }
 
     /** @return {@code handler = a class implementing CompensationHandler<java.lang.Integer> with a public no-arg constructor} */
