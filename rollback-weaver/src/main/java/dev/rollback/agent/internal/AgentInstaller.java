@@ -59,7 +59,7 @@ public final class AgentInstaller {
         if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
             System.setProperty(BYTE_BUDDY_SAFE, "true");
         }
-        CandidateFilter filter = new CandidateFilter(new Transformation(rules, log).transformer(), rules, log);
+        CandidateFilter filter = new CandidateFilter(rules, log);
         instrumentation.addTransformer(filter, true);
         System.setProperty(INSTALLED, "true");
         retransformLoadedCandidates(instrumentation, filter, log);

@@ -1,7 +1,6 @@
 package dev.rollback.agent.internal;
 
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import java.util.List;
 
@@ -19,19 +18,19 @@ final class CandidateFilter implements ClassFileTransformer {
             "org/aspectj/", "org/slf4j/");
     private static final String CORE_PACKAGE = "dev/rollback/";
 
-    private final ClassFileTransformer delegate;
     private final RuleSet rules;
     private final AgentLog log;
+    /** Built at the first candidate: an application that uses no annotation never pays for Byte Buddy. */
+    private volatile Transformation transformation;
 
-    CandidateFilter(ClassFileTransformer delegate, RuleSet rules, AgentLog log) {
-        this.delegate = delegate;
+    CandidateFilter(RuleSet rules, AgentLog log) {
         this.rules = rules;
         this.log = log;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
-                            ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
+                            ProtectionDomain domain, byte[] bytes) {
         if (!isCandidate(loader, className, bytes)) {
             return null;
         }
@@ -39,7 +38,28 @@ final class CandidateFilter implements ClassFileTransformer {
             log.debug("skipping " + className.replace('/', '.') + ": AspectJ already wove it");
             return null;
         }
-        return delegate.transform(module, loader, className, classBeingRedefined, domain, bytes);
+        try {
+            return transformation().transform(loader, className, bytes);
+        } catch (RuntimeException | LinkageError e) {
+            // The JVM would drop this silently and load the class unadvised: say so, loudly.
+            log.error("could not transform " + className.replace('/', '.') + "; its @WithRollback and @Compensate"
+                    + " methods run without rollback", e);
+            return null;
+        }
+    }
+
+    private Transformation transformation() {
+        Transformation current = transformation;
+        if (current == null) {
+            synchronized (this) {
+                current = transformation;
+                if (current == null) {
+                    current = new Transformation(rules, log);
+                    transformation = current;
+                }
+            }
+        }
+        return current;
     }
 
     boolean isCandidate(ClassLoader loader, String className, byte[] bytes) {

@@ -1,25 +1,34 @@
 package dev.rollback.agent.internal;
 
 import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import java.lang.instrument.ClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
+import net.bytebuddy.pool.TypePool;
 
 import java.util.stream.Collectors;
 
 /**
  * The Byte Buddy side of the agent: one {@code Advice} per annotation, built once, applied to the
  * methods {@link MethodSelection} picks. Only classes {@link CandidateFilter} lets through get here.
+ *
+ * <p>It redefines classes with a bare {@link ByteBuddy} rather than an {@code AgentBuilder}: the
+ * filter has already decided, and the builder's own start-up and matching cost more than all of the
+ * transformations of a typical application. The JDK's types are described once, in a shared pool;
+ * everything else in a pool that lives for one transformation, so no class loader is kept.
  */
 final class Transformation {
 
+    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+            .with(Implementation.Context.Disabled.Factory.INSTANCE);
+    private final TypePool jdkTypes = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
+            ClassFileLocator.ForClassLoader.ofBootLoader(), TypePool.Default.ReaderMode.FAST);
     private final MethodSelection selection;
     private final AgentLog log;
     private final Advice withRollback;
@@ -39,51 +48,33 @@ final class Transformation {
                 .to(adviceClass);
     }
 
-    /** @return the transformer; it transforms every class it is given, so filter before calling it */
-    ClassFileTransformer transformer() {
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
-                .with(new ErrorListener(log))
-                .ignore(ElementMatchers.none())
-                .type(ElementMatchers.any())
-                .transform(this::transform)
-                .makeRaw();
-    }
-
-    private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                             JavaModule module, java.security.ProtectionDomain domain) {
+    /**
+     * @return the advised class file; the original when it has nothing to advise
+     */
+    byte[] transform(ClassLoader loader, String internalName, byte[] bytes) {
+        String name = internalName.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
+                TypePool.Default.ReaderMode.FAST, jdkTypes);
+        TypeDescription type = pool.describe(name).resolve();
         ElementMatcher.Junction<MethodDescription> compensated = selection.of(Rule.Kind.COMPENSATE, type);
         ElementMatcher.Junction<MethodDescription> orchestrated = selection.of(Rule.Kind.WITH_ROLLBACK, type);
         selection.warnUnmatched(type, log);
         if (log.isDebug()) {
-            log.debug("transforming " + type.getName() + ": @WithRollback " + names(type, orchestrated)
+            log.debug("transforming " + name + ": @WithRollback " + names(type, orchestrated)
                     + ", @Compensate " + names(type, compensated));
         }
         // Compensate is visited first so that it runs outermost, as the aspects' precedence has it.
-        return builder.visit(compensate.on(compensated)).visit(withRollback.on(orchestrated));
+        return byteBuddy.redefine(type, locator)
+                .visit(compensate.on(compensated))
+                .visit(withRollback.on(orchestrated))
+                .make(pool)
+                .getBytes();
     }
 
     private static String names(TypeDescription type, ElementMatcher<MethodDescription> matcher) {
         return type.getDeclaredMethods().filter(matcher).stream().map(MethodSelection::signature)
                 .collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /** Reports every transformation that failed: the JVM would otherwise drop the error silently. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-
-        private final AgentLog log;
-
-        ErrorListener(AgentLog log) {
-            this.log = log;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable error) {
-            log.error("could not transform " + typeName + "; its @WithRollback and @Compensate methods run"
-                    + " without rollback", error);
-        }
     }
 }
