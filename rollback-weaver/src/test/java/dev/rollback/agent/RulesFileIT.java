@@ -33,6 +33,25 @@ class RulesFileIT {
     }
 
     @Test
+    void namesTheScopeAndDescribesAndOrdersTheCompensationsAsTheRulesSay() throws Exception {
+        Path rules = write(WORKSPACE + MKDIR);
+
+        ForkedJvm.Result result = new ForkedJvm().agent("rules=" + rules)
+                .classpath(ForkedJvm.TEST_CLASSES, ForkedJvm.jarOf(FileUtils.class)).quietLogging()
+                .option("-Dorg.slf4j.simpleLogger.log.dev.rollback=info")
+                .option("-Dorg.slf4j.simpleLogger.showThreadName=false")
+                .run(RulesApp.class.getName(), dir.resolve("workspace").toString());
+
+        assertThat(result.stderr()).as("%s", result).hasSize(4);
+        assertThat(result.stderr().get(0)).matches("WARN dev\\.rollback - Rolling back 'create-workspace' \\[[^]]+]:"
+                + " 2 compensation\\(s\\), cause: java\\.io\\.IOException: disk full");
+        assertThat(result.stderr().subList(1, 3)).allMatch(line -> line.matches("INFO dev\\.rollback -   remove created"
+                + " directory: priority=10 outcome=SUCCEEDED attempts=1 duration=\\d+ ms"), "a successful compensation");
+        assertThat(result.stderr().get(3)).startsWith("INFO dev.rollback - Rollback of 'create-workspace' [")
+                .contains("done: 100.0% complete, 2 compensation(s)");
+    }
+
+    @Test
     void withoutTheAgentTheSameAppLeavesItsDirectoriesBehind() throws Exception {
         ForkedJvm.Result result = new ForkedJvm().classpath(ForkedJvm.TEST_CLASSES, ForkedJvm.jarOf(FileUtils.class),
                         ForkedJvm.jarOf(dev.rollback.Rollback.class), ForkedJvm.jarOf(org.slf4j.Logger.class))

@@ -24,6 +24,17 @@ class RuntimeAttachIT {
     }
 
     @Test
+    void installingInAJvmStartedWithTheAgentChangesNothing() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().agent("").classpath(ForkedJvm.TEST_CLASSES, ForkedJvm.AGENT_JAR)
+                .quietLogging().run(AttachApp.class.getName());
+
+        assertThat(result.stdout()).as("%s", result).containsExactly(
+                "open a", "open b", "close tab-b", "close tab-a", "before install: caught boom",
+                "open a", "open b", "close tab-b", "close tab-a", "after install: caught boom");
+        assertThat(result.stderr()).as("%s", result).isEmpty();
+    }
+
+    @Test
     void attachesToAnotherJvmThroughTheAgentClassOfItsJar() throws Exception {
         ForkedJvm.Running app = new ForkedJvm().option("-XX:+EnableDynamicAgentLoading")
                 .classpath(ForkedJvm.TEST_CLASSES).quietLogging().start(AwaitAttachApp.class.getName());
