@@ -1,13 +1,16 @@
 package dev.rollback.agent.internal;
 
-import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.dynamic.scaffold.TypeInitializer;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.auxiliary.AuxiliaryType;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
@@ -17,16 +20,16 @@ import java.util.stream.Collectors;
  * The Byte Buddy side of the agent: one {@code Advice} per annotation, built once, applied to the
  * methods {@link MethodSelection} picks. Only classes {@link CandidateFilter} lets through get here.
  *
- * <p>It redefines classes with a bare {@link ByteBuddy} rather than an {@code AgentBuilder}: the
- * filter has already decided, and the builder's own start-up and matching cost more than all of the
- * transformations of a typical application. The JDK's types are described once, in a shared pool;
+ * <p>It applies the advice's class visitor straight to the class file, without an
+ * {@code AgentBuilder} or a {@code ByteBuddy} type writer: the filter has already decided, the
+ * advice changes method bodies only, and the machinery around it cost more at start-up than the
+ * advice itself. The JDK's types are described once, in a shared pool;
  * everything else in a pool that lives for one transformation, so no class loader is kept.
  */
 final class Transformation {
 
-    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED)
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE);
+    private static final AuxiliaryType.NamingStrategy NO_AUXILIARY_TYPES = new AuxiliaryType.NamingStrategy.Suffixing("rollback");
+
     private final TypePool jdkTypes = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
             ClassFileLocator.ForClassLoader.ofBootLoader(), TypePool.Default.ReaderMode.FAST);
     private final MethodSelection selection;
@@ -65,12 +68,18 @@ final class Transformation {
             log.debug("transforming " + name + ": @WithRollback " + names(type, orchestrated)
                     + ", @Compensate " + names(type, compensated));
         }
-        // Compensate is visited first so that it runs outermost, as the aspects' precedence has it.
-        return byteBuddy.redefine(type, locator)
-                .visit(compensate.on(compensated))
-                .visit(withRollback.on(orchestrated))
-                .make(pool)
-                .getBytes();
+        // Compensate comes first so that it runs outermost, as the aspects' precedence has it.
+        AsmVisitorWrapper advice = new AsmVisitorWrapper.Compound(compensate.on(compensated), withRollback.on(orchestrated));
+        int writerFlags = advice.mergeWriter(0);
+        int readerFlags = advice.mergeReader(0);
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, writerFlags);
+        ClassFileVersion version = ClassFileVersion.ofClassFile(bytes);
+        Implementation.Context context = Implementation.Context.Disabled.Factory.INSTANCE.make(type, NO_AUXILIARY_TYPES,
+                TypeInitializer.None.INSTANCE, version, version);
+        reader.accept(advice.wrap(type, writer, context, pool, type.getDeclaredFields(), type.getDeclaredMethods(),
+                writerFlags, readerFlags), readerFlags);
+        return writer.toByteArray();
     }
 
     private static String names(TypeDescription type, ElementMatcher<MethodDescription> matcher) {
