@@ -34,6 +34,10 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
     @Option(names = "--cleanup", description = "Tear the agents that succeeded down at the end (the default).")
     boolean cleanup;
 
+    @Option(names = "--agent", description = "Run the same orchestrator compiled by plain javac, never woven, in a child"
+            + " JVM under the Rollback java agent.")
+    boolean underAgent;
+
     @Override
     public Integer call() throws Exception {
         if (agents < 1 || agents > 9) {
@@ -41,6 +45,9 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
         }
         if (keep && cleanup) {
             throw new Environment.UsageError("--keep and --cleanup together; accepted: one of them");
+        }
+        if (underAgent) {
+            return AgentMode.run(parent.root, childArguments());
         }
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= agents; i++) {
@@ -67,6 +74,7 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
             console.line("Rollback demo under " + environment.root() + ": " + agents + " agent(s); " + failing
                     + " fails at step " + step.cliName() + (brokenCompensation == null ? ""
                     : ", and its compensation of step " + brokenCompensation.cliName() + " fails too"));
+            console.line("woven by " + AgentMode.weaving());
             if (!tmux) {
                 console.line("note: tmux is not installed, so agents get no window (step window skipped)");
             }
@@ -86,6 +94,19 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
             }
             return new DemoOutcome(environment, console).report(faults, failing, brokenCompensation, reports, created, !keep);
         }
+    }
+
+    /** The options of this command, less {@code --agent}, for the child JVM. */
+    private List<String> childArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--agents", Integer.toString(agents)));
+        if (failAt != null) {
+            arguments.addAll(List.of("--fail-at", failAt.cliName()));
+        }
+        if (brokenCompensation != null) {
+            arguments.addAll(List.of("--break-compensation", brokenCompensation.cliName()));
+        }
+        arguments.add(keep ? "--keep" : "--cleanup");
+        return arguments;
     }
 
     private static void refuseLeftovers(Environment environment, List<String> names) throws Exception {
