@@ -126,4 +126,15 @@ class FailureInjectorTest {
                         + "  - compensated call 2 of 2 was never reached (the scenario made 1 this time); accepted: a"
                         + " scenario that makes the same calls on every run");
     }
+
+    @Test
+    void refusesToRunAScenarioInsideAnother() {
+        assertThatThrownBy(() -> FailureInjector.assertEveryFailureIsUndone(this::tree,
+                () -> FailureInjector.assertEveryFailureIsUndone(this::tree, () -> Rollback.register("inner", () -> { }))))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("the scenario failed with nothing injected")
+                .cause().isInstanceOf(IllegalStateException.class)
+                .hasMessage("a rollback-test session is already running on thread '" + Thread.currentThread().getName()
+                        + "'; accepted: one scenario at a time per thread, not nested");
+    }
 }

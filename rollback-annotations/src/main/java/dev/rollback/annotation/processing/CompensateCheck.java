@@ -74,6 +74,9 @@ final class CompensateCheck {
                 .filter(m -> m.getSimpleName().contentEquals(attributes.by()))
                 .sorted(Comparator.comparing(m -> names.parameters(TypeNames.parameterTypes(m))))
                 .collect(Collectors.toList());
+        if (named.stream().anyMatch(m -> TypeNames.parameterTypes(m).stream().anyMatch(p -> p.getKind() == TypeKind.ERROR))) {
+            return Optional.empty(); // a candidate's parameter type does not compile: javac reports that, and binding must wait
+        }
         List<ExecutableElement> candidates = named.stream().filter(m -> TypeNames.isStatic(m) == isStatic)
                 .collect(Collectors.toList());
         for (Shape shape : shapes()) {

@@ -216,6 +216,10 @@ final class Sources {
             public class Unknown {
                 @Compensate("undo")
                 public Missing open() { return null; }
+
+                @Compensate("close")
+                public String openOther() { return ""; }
+                void close(AlsoMissing value) { }
             }
             """;
 

@@ -43,7 +43,6 @@ public final class Session implements AutoCloseable {
 
     private static Session open(int failAfter, boolean twice) {
         if (CURRENT.get() != null) {
-            CURRENT.remove();
             throw new IllegalStateException("a rollback-test session is already running on thread '"
                     + Thread.currentThread().getName() + "'; accepted: one scenario at a time per thread, not nested");
         }
