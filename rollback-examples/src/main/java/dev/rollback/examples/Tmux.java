@@ -56,6 +56,12 @@ final class Tmux {
         return result.exitCode() == 0 && !result.output().isEmpty() ? List.of(result.output().split("\\R")) : List.of();
     }
 
+    /** @return the ids ({@code @3}) of every window on this server; empty when it is not running */
+    List<String> windowIds() throws IOException {
+        Result result = run("list-windows", "-a", "-F", "#{window_id}");
+        return result.exitCode() == 0 && !result.output().isEmpty() ? List.of(result.output().split("\\R")) : List.of();
+    }
+
     private static Result run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {

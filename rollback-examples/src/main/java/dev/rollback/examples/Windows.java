@@ -42,11 +42,17 @@ public class Windows {
         closeWindow(window, agent);
     }
 
-    /** Also used to tear down an agent that was created earlier. */
+    /** @param window an id ({@code @3}) or {@code session:name} */
+    private boolean stillOpen(String window) throws IOException {
+        return window.startsWith("@") ? tmux.windowIds().contains(window)
+                : tmux.windowNames().contains(window.substring(window.indexOf(':') + 1));
+    }
+
+    /** Also used to tear down an agent that was created earlier. A window that is already gone counts as closed. */
     void closeWindow(String window, String agent) throws IOException {
         faults.beforeCompensation(agent, Step.WINDOW);
         Tmux.Result killed = tmux.run("kill-window", "-t", window);
-        if (killed.exitCode() != 0) {
+        if (killed.exitCode() != 0 && stillOpen(window)) {
             throw new IOException("tmux could not close window " + window + " of " + agent + ": " + killed.output());
         }
         console.undo(agent, Step.WINDOW, "closed tmux window " + window);

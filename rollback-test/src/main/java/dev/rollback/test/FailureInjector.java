@@ -23,8 +23,8 @@ import java.util.Objects;
  *
  * <p>Each run is wrapped in a scope of the kit, which is always rolled back at the end, so the
  * scenario's own successful work is undone too and the next run starts from the same world. The
- * kit sees the calls through its aspect, {@code dev.rollback.test.internal.Tap}: the classes that
- * make them must be woven with {@code rollback-test} as an aspect library (see the test-kit guide).
+ * kit hears of each call from the engine ({@code RollbackListener.onRecord}), so it works however
+ * the code was woven: ajc, AspectJ load-time weaving or the Rollback java agent.
  */
 public final class FailureInjector {
 
@@ -58,8 +58,7 @@ public final class FailureInjector {
         }
         if (calls == 0) {
             throw new AssertionFailedError("the scenario made no compensated call the kit could see; accepted: a scenario"
-                    + " that calls @Compensate methods or Rollback.register from classes woven with rollback-test as an"
-                    + " aspect library");
+                    + " that calls @Compensate methods (woven by ajc, load-time weaving or the java agent) or Rollback.register");
         }
         problems.checkWorld(probe, before, "after the whole scenario (" + calls + " compensated calls) was rolled back");
         problems.checkReports(runs.get(0));

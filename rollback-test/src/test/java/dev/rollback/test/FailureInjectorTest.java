@@ -108,7 +108,7 @@ class FailureInjectorTest {
                 () -> Files.createFile(root.resolve("x"))))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage("the scenario made no compensated call the kit could see; accepted: a scenario that calls"
-                        + " @Compensate methods or Rollback.register from classes woven with rollback-test as an aspect library");
+                        + " @Compensate methods (woven by ajc, load-time weaving or the java agent) or Rollback.register");
     }
 
     @Test

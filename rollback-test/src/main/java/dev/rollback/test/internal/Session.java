@@ -1,10 +1,15 @@
 package dev.rollback.test.internal;
 
+import dev.rollback.RecordedCompensation;
+import dev.rollback.Rollback;
+import dev.rollback.RollbackListener;
 import dev.rollback.test.InjectedFailure;
 
 /**
  * What the kit does with the compensated calls of one scenario run on one thread: count them, fail
- * right after the n-th, or record each one a second time.
+ * right after the n-th, or record each one a second time. It hears of each call from the engine
+ * ({@link RollbackListener#onRecord}), so it works whatever wove the code: ajc, load-time weaving or
+ * the java agent.
  */
 public final class Session implements AutoCloseable {
 
@@ -12,7 +17,17 @@ public final class Session implements AutoCloseable {
 
     private final int failAfter;
     private final boolean twice;
+    private final Thread owner = Thread.currentThread();
+    private final RollbackListener listener = new RollbackListener() {
+        @Override
+        public void onRecord(String operationId, RecordedCompensation compensation) {
+            if (Thread.currentThread() == owner) {
+                recorded(compensation);
+            }
+        }
+    };
     private int calls;
+    private boolean recordingAgain;
     private InjectedFailure injected;
 
     private Session(int failAfter, boolean twice) {
@@ -48,22 +63,24 @@ public final class Session implements AutoCloseable {
         }
         Session session = new Session(failAfter, twice);
         CURRENT.set(session);
+        Rollback.addListener(session.listener);
         return session;
     }
 
-    static Session current() {
-        Session session = CURRENT.get();
-        if (session == null) {
-            CURRENT.remove();
+    /** Called as a compensated call returns, after the engine kept its record. */
+    private void recorded(RecordedCompensation compensation) {
+        if (recordingAgain) {
+            return; // the kit's own second record, not a call of the scenario
         }
-        return session;
-    }
-
-    /** Called by the tap as a compensated call returns; {@code recordAgain} records it a second time. */
-    void called(Runnable recordAgain) {
         calls++;
         if (twice) {
-            recordAgain.run();
+            recordingAgain = true;
+            try {
+                Rollback.register(compensation.description(), compensation.priority(), compensation.timeout(),
+                        compensation.retries(), compensation.undo());
+            } finally {
+                recordingAgain = false;
+            }
         }
         if (calls == failAfter) {
             injected = new InjectedFailure(failAfter);
@@ -83,6 +100,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        Rollback.removeListener(listener);
         CURRENT.remove();
     }
 }

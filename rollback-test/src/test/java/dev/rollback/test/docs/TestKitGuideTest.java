@@ -3,7 +3,6 @@ package dev.rollback.test.docs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,15 +19,5 @@ class TestKitGuideTest {
     @ValueSource(strings = {"extension", "injector", "idempotency", "report"})
     void showsTheSnippetVerbatim(String name) throws IOException {
         assertThat(Snippets.fenced(GUIDE, name, "java")).isEqualTo(Snippets.region(SOURCE, name));
-    }
-
-    /** WovenMainClassesTest runs ajc with these inputs: the main classes, the weaver and the kit as aspects. */
-    @Test
-    void showsTheMavenExecutionThatWovenMainClassesTestReproduces() throws IOException {
-        assertThat(Snippets.fenced(GUIDE, "maven", "xml"))
-                .contains("<goal>test-compile</goal>")
-                .contains("<artifactId>rollback-weaver</artifactId>")
-                .contains("<artifactId>rollback-test</artifactId>")
-                .contains("<weaveDirectory>${project.build.outputDirectory}</weaveDirectory>");
     }
 }
