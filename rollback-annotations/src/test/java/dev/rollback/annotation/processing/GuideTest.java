@@ -11,11 +11,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/compile-time-checks.md shows these sources and what javac says about them; this proves it does. */
+/** docs/compile-time-checks.md and README.md show these sources and what javac says about them; this proves it. */
 @DisplayName("docs/compile-time-checks.md: its examples are compiled, and javac says what the guide shows")
 class GuideTest {
 
     private static final Path GUIDE = Path.of("../docs/compile-time-checks.md");
+    private static final Path README = Path.of("../README.md");
     private static final Path EXAMPLES = Path.of("src/test/resources/guide");
 
     @Test
@@ -25,9 +26,11 @@ class GuideTest {
         Compilation compilation = Compilation.of(output, List.of(tabs), Compilation.explicitProcessor());
 
         assertThat(compilation.errors()).singleElement().satisfies(error -> {
-            assertThat(fenced("tabs", "java")).isEqualTo(tabs);
-            assertThat(fenced("tabs-error", "text"))
-                    .isEqualTo("Tabs.java:" + error.line() + ": error: " + error.message() + "\n");
+            for (Path document : List.of(GUIDE, README)) {
+                assertThat(fenced(document, "tabs", "java")).as(document.toString()).isEqualTo(tabs);
+                assertThat(fenced(document, "tabs-error", "text")).as(document.toString())
+                        .isEqualTo("Tabs.java:" + error.line() + ": error: " + error.message() + "\n");
+            }
         });
     }
 
@@ -38,13 +41,13 @@ class GuideTest {
         Compilation compilation = Compilation.of(output, List.of(fixtures), Compilation.explicitProcessor());
 
         assertThat(compilation.diagnostics()).isEmpty();
-        assertThat(fenced("opt-out", "java")).isEqualTo(fixtures);
+        assertThat(fenced(GUIDE, "opt-out", "java")).isEqualTo(fixtures);
     }
 
-    private static String fenced(String name, String language) throws IOException {
-        String text = Files.readString(GUIDE);
+    private static String fenced(Path document, String name, String language) throws IOException {
+        String text = Files.readString(document);
         int marker = text.indexOf("<!-- snippet:" + name + " -->");
-        assertThat(marker).as("<!-- snippet:" + name + " --> in " + GUIDE).isNotNegative();
+        assertThat(marker).as("<!-- snippet:" + name + " --> in " + document).isNotNegative();
         String open = "```" + language + "\n";
         int from = text.indexOf(open, marker) + open.length();
         return text.substring(from, text.indexOf("```", from));
