@@ -54,7 +54,7 @@ public final class AgentInstaller {
         }
         AgentOptions parsed = AgentOptions.parse(options);
         AgentLog log = new AgentLog(parsed.debug());
-        RuleSet rules = parsed.rules().map(RulesParser::parse).map(RuleSet::new).orElse(RuleSet.NONE);
+        RuleSet rules = parsed.rules().isPresent() ? new RuleSet(RulesParser.parse(parsed.rules().get())) : RuleSet.NONE;
         rules.warnAboutClassesNotOnTheClassPath(log);
         if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
             System.setProperty(BYTE_BUDDY_SAFE, "true");
@@ -79,7 +79,7 @@ public final class AgentInstaller {
         }
         log.debug("retransforming " + candidates.size() + " class(es) loaded before the agent");
         try {
-            instrumentation.retransformClasses(candidates.toArray(Class<?>[]::new));
+            instrumentation.retransformClasses(candidates.toArray(new Class<?>[0]));
         } catch (UnmodifiableClassException e) {
             throw new IllegalStateException("the JVM refused to retransform " + candidates + ": " + e.getMessage(), e);
         }

@@ -35,7 +35,9 @@ final class CandidateFilter implements ClassFileTransformer {
             return null;
         }
         if (ClassBytes.wovenByAjc(bytes)) {
-            log.debug("skipping " + className.replace('/', '.') + ": AspectJ already wove it");
+            if (log.isDebug()) {
+                log.debug("skipping " + className.replace('/', '.') + ": AspectJ already wove it");
+            }
             return null;
         }
         try {
