@@ -42,7 +42,7 @@ final class CandidateFilter implements ClassFileTransformer {
         }
         try {
             return transformation().transform(loader, className, bytes);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             // The JVM would drop this silently and load the class unadvised: say so, loudly.
             log.error("could not transform " + className.replace('/', '.') + "; its @WithRollback and @Compensate"
                     + " methods run without rollback", e);
