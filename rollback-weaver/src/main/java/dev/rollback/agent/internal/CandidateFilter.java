@@ -65,11 +65,13 @@ final class CandidateFilter implements ClassFileTransformer {
     }
 
     boolean isCandidate(ClassLoader loader, String className, byte[] bytes) {
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || className == null
-                || ignoredByName(className)) {
-            return false;
-        }
-        return rules.names(className) || ClassBytes.mentionsAnnotations(bytes);
+        return mayConsider(loader, className) && (rules.names(className) || ClassBytes.mentionsAnnotations(bytes));
+    }
+
+    /** @return whether the class is worth reading: the loader and the name alone can rule it out */
+    boolean mayConsider(ClassLoader loader, String className) {
+        return loader != null && loader != ClassLoader.getPlatformClassLoader() && className != null
+                && !ignoredByName(className);
     }
 
     static boolean ignoredByName(String internalName) {
