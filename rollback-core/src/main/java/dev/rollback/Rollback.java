@@ -19,7 +19,7 @@ import java.util.Optional;
  * <pre>{@code
  * try (RollbackScope scope = Rollback.begin("create-agent")) {
  *     Path dir = Files.createDirectory(root.resolve("agent-7"));
- *     Rollback.register("remove " + dir, 60, () -> Compensations.deleteTree(dir, root).run());
+ *     Rollback.register("remove " + dir, 60, () -> Compensations.deleteTree(dir, root));
  *     ...
  *     scope.commit();                    // without commit, close() rolls back
  * }

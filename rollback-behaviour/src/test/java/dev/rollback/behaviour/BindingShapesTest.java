@@ -62,6 +62,18 @@ class BindingShapesTest extends BehaviourTest {
     }
 
     @Test
+    void bindsAMethodWithSixParametersOfEveryPrimitiveKind() {
+        failAfter(() -> tabs.openWide("w", 1, 2L, 3.5, true, 'x'));
+        assertThat(journal.entries()).containsExactly("closeWide(w123.5truex)");
+    }
+
+    @Test
+    void bindsAStaticMethodWithoutParameters() {
+        failAfter(Tabs::bumpCounter);
+        assertThat(journal.entries()).containsExactly("resetCounter(41)");
+    }
+
+    @Test
     void callsAHandlerClassWithTheResultAndACopyOfTheArguments() {
         DeleteRow.CALLS.clear();
         failAfter(() -> tabs.insertRow("agent-7"));

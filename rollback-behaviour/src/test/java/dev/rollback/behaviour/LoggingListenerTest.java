@@ -32,6 +32,7 @@ class LoggingListenerTest extends BehaviourTest {
     void capture() {
         previous = logger.getLevel();
         logger.setLevel(Level.INFO);
+        logger.setAdditive(false); // keep the expected ERROR lines off the build's console
         appender.start();
         logger.addAppender(appender);
     }
@@ -39,6 +40,7 @@ class LoggingListenerTest extends BehaviourTest {
     @AfterEach
     void release() {
         logger.detachAppender(appender);
+        logger.setAdditive(true);
         logger.setLevel(previous);
     }
 

@@ -10,8 +10,12 @@ import org.aspectj.lang.annotation.Pointcut;
 
 /**
  * Applies {@code @Compensate}: checks the method's configuration before its body (on every call,
- * scope or not), and records the compensation after it returns, when a scope is open. The
- * {@code if()} guard means that without a scope no join point object is ever built.
+ * scope or not), and records the compensation after it returns, when a scope is open.
+ *
+ * <p>The {@code if()} guard means that without a scope nothing but a thread-local read happens. The
+ * recording advice binds the receiver and the arguments one arity at a time, because asking for
+ * {@code thisJoinPoint} instead would allocate a join point (and copy its arguments) on every call;
+ * only methods with more than four parameters take that slower path.
  */
 @Aspect
 public class CompensateAspect {
@@ -32,6 +36,18 @@ public class CompensateAspect {
         return Weaving.recording();
     }
 
+    /** Recorded instance methods. */
+    @Pointcut("recorded() && execution(!static * *(..))")
+    void recordedInstance() {
+        // a pointcut: its body is never run
+    }
+
+    /** Recorded static methods. */
+    @Pointcut("recorded() && execution(static * *(..))")
+    void recordedStatic() {
+        // a pointcut: its body is never run
+    }
+
     /**
      * @param joinPoint the method, as AspectJ's constant static part
      */
@@ -40,12 +56,65 @@ public class CompensateAspect {
         PLANS.get(joinPoint).check();
     }
 
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
+    public void record(JoinPoint.StaticPart joinPoint, Object target, Object result) {
+        Weaving.record(PLANS.get(joinPoint), target, result, new Object[0]);
+    }
+
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
+    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object result) {
+        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0});
+    }
+
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
+    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object result) {
+        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1});
+    }
+
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
+    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object result) {
+        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2});
+    }
+
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
+    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object a3,
+                       Object result) {
+        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2, a3});
+    }
+
+    @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
+    public void recordStatic(JoinPoint.StaticPart joinPoint, Object result) {
+        Weaving.record(PLANS.get(joinPoint), null, result, new Object[0]);
+    }
+
+    @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
+    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object result) {
+        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0});
+    }
+
+    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
+    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object result) {
+        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1});
+    }
+
+    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2)", returning = "result")
+    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object result) {
+        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2});
+    }
+
+    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2, a3)", returning = "result")
+    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3, Object result) {
+        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2, a3});
+    }
+
     /**
+     * Five parameters or more: the join point carries them.
+     *
      * @param joinPoint the call
      * @param result    what it returned
      */
-    @AfterReturning(pointcut = "recorded()", returning = "result")
-    public void record(JoinPoint joinPoint, Object result) {
+    @AfterReturning(pointcut = "recorded() && args(*, *, *, *, *, ..)", returning = "result")
+    public void recordMany(JoinPoint joinPoint, Object result) {
         Weaving.record(PLANS.get(joinPoint.getStaticPart()), joinPoint.getThis(), result, joinPoint.getArgs());
     }
 }
