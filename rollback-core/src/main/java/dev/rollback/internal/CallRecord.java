@@ -20,7 +20,7 @@ final class CallRecord extends Record {
     }
 
     @Override
-    String description() {
+    public String description() {
         if (description == null) {
             description = plan.describe(args);
         }
@@ -28,7 +28,7 @@ final class CallRecord extends Record {
     }
 
     @Override
-    int priority() {
+    public int priority() {
         return plan.priority();
     }
 
@@ -38,7 +38,7 @@ final class CallRecord extends Record {
     }
 
     @Override
-    int retries() {
+    public int retries() {
         return plan.retries();
     }
 
