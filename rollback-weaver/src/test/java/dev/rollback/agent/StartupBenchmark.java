@@ -48,8 +48,14 @@ public final class StartupBenchmark {
         Map<String, List<String>> modes = new LinkedHashMap<>();
         modes.put("no weaving", command(engine));
         modes.put("rollback agent", command(engine, "-javaagent:" + agentJar));
+        List<String> ltwOptions = new ArrayList<>(List.of("-javaagent:" + ForkedJvm.jarOf(Agent.class)));
+        String measured = javaVersion();
+        if (Integer.parseInt(measured.split("[.+-]")[0]) >= 24) {
+            // aspectjweaver calls sun.misc.Unsafe, which JDK 24+ warns about unless allowed
+            ltwOptions.add("--sun-misc-unsafe-memory-access=allow");
+        }
         modes.put("AspectJ LTW", command(classpath(app, weaverJar, ForkedJvm.jarOf(Compensate.class),
-                 ForkedJvm.jarOf(Weaving.class), ForkedJvm.jarOf(org.slf4j.Logger.class), logging), "-javaagent:" + ForkedJvm.jarOf(Agent.class)));
+                 ForkedJvm.jarOf(Weaving.class), ForkedJvm.jarOf(org.slf4j.Logger.class), logging), ltwOptions.toArray(String[]::new)));
         Map<String, long[]> wall = new LinkedHashMap<>();
         Map<String, long[]> cpu = new LinkedHashMap<>();
         modes.keySet().forEach(mode -> {
@@ -66,11 +72,23 @@ public final class StartupBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "JVM start-up, %d classes (%d annotated, %d advised methods), java %s, median of %d runs%n",
-                CLASSES, CLASSES / ANNOTATED_EVERY, 2 * CLASSES / ANNOTATED_EVERY, System.getProperty("java.version"), runs);
+                CLASSES, CLASSES / ANNOTATED_EVERY, 2 * CLASSES / ANNOTATED_EVERY, measured, runs);
         report("wall-clock", wall);
         if (Files.isExecutable(TIME)) {
             report("CPU time (user + system)", cpu);
         }
+    }
+
+    /** @return the version of the JVM being measured, which need not be the one running this */
+    private static String javaVersion() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(ForkedJvm.JAVA, "-version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("version \"([^\"]+)\"").matcher(output);
+        if (!version.find()) {
+            throw new IllegalStateException("cannot tell the version of " + ForkedJvm.JAVA + " from: " + output);
+        }
+        return version.group(1);
     }
 
     private static List<String> command(String classpath, String... jvmOptions) {

@@ -51,7 +51,8 @@ final class Transformation {
     }
 
     /**
-     * @return the advised class file; the original when it has nothing to advise
+     * @return the advised class file, or {@code null} when the class has nothing to advise (it only
+     *         mentioned an annotation, or its rules match none of its methods)
      */
     byte[] transform(ClassLoader loader, String internalName, byte[] bytes) {
         String name = internalName.replace('/', '.');
@@ -72,6 +73,9 @@ final class Transformation {
         ElementMatcher.Junction<MethodDescription> compensated = selection.of(Rule.Kind.COMPENSATE);
         ElementMatcher.Junction<MethodDescription> orchestrated = selection.of(Rule.Kind.WITH_ROLLBACK);
         selection.warnUnmatched(rules, log);
+        if (type.getDeclaredMethods().filter(compensated.or(orchestrated)).isEmpty()) {
+            return null;
+        }
         if (log.isDebug()) {
             log.debug("transforming " + type.getName() + ": @WithRollback " + names(type, orchestrated)
                     + ", @Compensate " + names(type, compensated));

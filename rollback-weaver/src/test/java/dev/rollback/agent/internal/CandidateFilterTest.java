@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +61,24 @@ class CandidateFilterTest {
         assertThat(advised).isNotNull().isNotEqualTo(original);
         assertThat(ClassBytes.contains(advised, "dev/rollback/agent/internal/Dispatch".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .isTrue();
+    }
+
+    @Test
+    void decidesAndTransformsWithoutLoadingAnyClassThroughTheClassesLoader() throws IOException {
+        List<String> loaded = new ArrayList<>();
+        ClassLoader recording = new ClassLoader(APP) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                loaded.add(name);
+                return super.loadClass(name, resolve);
+            }
+        };
+
+        byte[] advised = filter.transform(CandidateFilterTest.class.getModule(), recording,
+                "dev/rollback/samples/leak/Throwaway", null, null, bytes("dev/rollback/samples/leak/Throwaway"));
+
+        assertThat(advised).isNotNull();
+        assertThat(loaded).isEmpty();
     }
 
     private static byte[] bytes(String internalName) throws IOException {
