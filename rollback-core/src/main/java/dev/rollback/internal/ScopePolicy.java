@@ -61,8 +61,16 @@ public final class ScopePolicy {
                     + " carries no @WithRollback, nor does its class; accepted: a method annotated"
                     + " with @WithRollback, or a public method of a class annotated with it");
         }
-        String name = annotation.value().isEmpty() ? Names.defaultOperationName(method) : annotation.value();
+        String name = annotation.value().isEmpty() ? defaultName(method) : annotation.value();
         return of(name, annotation.rollbackFor(), annotation.noRollbackFor(), annotation.propagation());
+    }
+
+    /**
+     * @param method an orchestrator method
+     * @return the operation name it gets when none is given: {@code SimpleClass.method}
+     */
+    public static String defaultName(Method method) {
+        return Names.defaultOperationName(method);
     }
 
     public String name() {

@@ -45,7 +45,7 @@ final class Resolver {
     }
 
     private static Object policy(Method method, Rule rule) {
-        String name = rule.attribute("name", simpleName(method.getDeclaringClass()) + '.' + method.getName());
+        String name = rule.attribute("name", ScopePolicy.defaultName(method));
         try {
             return ScopePolicy.of(name, throwables(method, rule.attribute("rollbackFor", "")),
                     throwables(method, rule.attribute("noRollbackFor", "")),
@@ -114,11 +114,5 @@ final class Resolver {
     private static String describe(Method method) {
         return method.getDeclaringClass().getName() + '.' + method.getName() + Arrays.stream(method.getParameterTypes())
                 .map(Class::getTypeName).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** The same default operation name as for annotated methods: {@code SimpleClass.method}. */
-    private static String simpleName(Class<?> type) {
-        String simple = type.getSimpleName();
-        return simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple;
     }
 }
