@@ -19,12 +19,15 @@ import java.util.Optional;
  */
 final class LoggingListener implements RollbackListener {
 
-    static final Logger LOG = LoggerFactory.getLogger("dev.rollback");
+    /** Created at the first rollback, not at the first scope: SLF4J starts (and may warn of a missing provider) only when there is something to log. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger("dev.rollback");
+    }
 
     @Override
     public void onRollbackStart(String operationId, String name, List<String> compensations, Optional<Throwable> cause) {
-        if (LOG.isWarnEnabled()) {
-            LOG.warn("Rolling back '{}' [{}]: {} compensation(s), cause: {}", name, operationId, compensations.size(),
+        if (Log.LOG.isWarnEnabled()) {
+            Log.LOG.warn("Rolling back '{}' [{}]: {} compensation(s), cause: {}", name, operationId, compensations.size(),
                     cause.map(Throwable::toString).orElse("closed without commit"));
         }
     }
@@ -32,11 +35,11 @@ final class LoggingListener implements RollbackListener {
     @Override
     public void onCompensation(String operationId, CompensationResult result) {
         if (result.outcome() == Outcome.SUCCEEDED) {
-            if (LOG.isInfoEnabled()) {
-                LOG.info(line(result));
+            if (Log.LOG.isInfoEnabled()) {
+                Log.LOG.info(line(result));
             }
-        } else if (LOG.isErrorEnabled()) {
-            LOG.error(line(result), result.error().orElse(null));
+        } else if (Log.LOG.isErrorEnabled()) {
+            Log.LOG.error(line(result), result.error().orElse(null));
         }
     }
 
@@ -46,9 +49,9 @@ final class LoggingListener implements RollbackListener {
                 report.name(), report.operationId(), report.isComplete() ? "done" : "INCOMPLETE",
                 report.completeness(), report.actions().size(), report.duration().toMillis());
         if (report.isComplete()) {
-            LOG.info(summary);
+            Log.LOG.info(summary);
         } else {
-            LOG.error(summary);
+            Log.LOG.error(summary);
         }
     }
 
