@@ -1,0 +1,100 @@
+package dev.rollback.agent.internal;
+
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Installs the agent: at JVM start ({@code -javaagent}), when attached ({@code Agent-Class}), or
+ * from {@link dev.rollback.agent.RollbackAgent#install}.
+ */
+public final class AgentInstaller {
+
+    /**
+     * Marks the JVM as instrumented. A system property rather than a static field, because the
+     * plain jar's copy of this class and the agent jar's relocated copy do not share statics, and
+     * two installations would record every compensation twice.
+     */
+    private static final String INSTALLED = "dev.rollback.agent.installed";
+    /** Relocated along with Byte Buddy in the agent jar: keeps JDK 24+ from warning about sun.misc.Unsafe. */
+    private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
+
+    private AgentInstaller() {
+    }
+
+    /** At JVM start, a malformed configuration stops the JVM: running on without its rollbacks would be worse. */
+    static void atStart(String options, Instrumentation instrumentation) {
+        try {
+            install(options, instrumentation);
+        } catch (AgentConfigurationException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * @param options the agent options
+     * @throws AgentConfigurationException when the options or the rules file are malformed
+     * @throws IllegalStateException       when the JVM does not allow attaching an agent
+     */
+    public static void attach(String options) {
+        if (System.getProperty(INSTALLED) == null) {
+            install(options, ByteBuddyAgent.install());
+        }
+    }
+
+    static synchronized void install(String options, Instrumentation instrumentation) {
+        if (System.getProperty(INSTALLED) != null) {
+            return;
+        }
+        AgentOptions parsed = AgentOptions.parse(options);
+        AgentLog log = new AgentLog(parsed.debug());
+        RuleSet rules = parsed.rules().map(RulesParser::parse).map(RuleSet::new).orElse(RuleSet.NONE);
+        rules.warnAboutClassesNotOnTheClassPath(log);
+        if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
+            System.setProperty(BYTE_BUDDY_SAFE, "true");
+        }
+        CandidateFilter filter = new CandidateFilter(rules, log);
+        instrumentation.addTransformer(filter, true);
+        System.setProperty(INSTALLED, "true");
+        retransformLoadedCandidates(instrumentation, filter, log);
+    }
+
+    /** Classes loaded before an attach are advised too; at JVM start this finds none to advise. */
+    private static void retransformLoadedCandidates(Instrumentation instrumentation, CandidateFilter filter, AgentLog log) {
+        List<Class<?>> candidates = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.isHidden()
+                    && filter.isCandidate(type.getClassLoader(), type.getName().replace('.', '/'), bytesOf(type))) {
+                candidates.add(type);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        log.debug("retransforming " + candidates.size() + " class(es) loaded before the agent");
+        try {
+            instrumentation.retransformClasses(candidates.toArray(Class<?>[]::new));
+        } catch (UnmodifiableClassException e) {
+            throw new IllegalStateException("the JVM refused to retransform " + candidates + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bytesOf(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || CandidateFilter.ignoredByName(type.getName().replace('.', '/'))) {
+            return new byte[0];
+        }
+        String resource = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource + " to decide whether to advise it: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.rollback.agent.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Questions answered from a class file's bytes alone, before Byte Buddy parses anything: the names
+ * they look for sit verbatim in the constant pool, so a byte search answers for most classes at a
+ * fraction of the cost of a parse, and without loading any class.
+ */
+final class ClassBytes {
+
+    private static final byte[] WITH_ROLLBACK = ascii("Ldev/rollback/annotation/WithRollback;");
+    private static final byte[] COMPENSATE = ascii("Ldev/rollback/annotation/Compensate;");
+    private static final byte[] AJC_WEAVER_STATE = ascii("org.aspectj.weaver.WeaverState");
+    private static final byte[] AJC_MEMBER = ascii("ajc$");
+
+    private ClassBytes() {
+    }
+
+    /** @return whether the class may use the annotations: they, or something else, name them */
+    static boolean mentionsAnnotations(byte[] bytes) {
+        return contains(bytes, WITH_ROLLBACK) || contains(bytes, COMPENSATE);
+    }
+
+    /** @return whether AspectJ already wove the class: it carries ajc's attribute or members */
+    static boolean wovenByAjc(byte[] bytes) {
+        return contains(bytes, AJC_WEAVER_STATE) || contains(bytes, AJC_MEMBER);
+    }
+
+    static boolean contains(byte[] bytes, byte[] part) {
+        byte first = part[0];
+        int last = bytes.length - part.length;
+        for (int i = 0; i <= last; i++) {
+            if (bytes[i] == first && matchesAt(bytes, i, part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int offset, byte[] part) {
+        for (int j = 1; j < part.length; j++) {
+            if (bytes[offset + j] != part[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

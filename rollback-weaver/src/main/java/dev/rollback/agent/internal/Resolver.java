@@ -1,0 +1,114 @@
+package dev.rollback.agent.internal;
+
+import dev.rollback.annotation.CompensationHandler;
+import dev.rollback.annotation.Propagation;
+import dev.rollback.internal.CompensateBinder;
+import dev.rollback.internal.CompensatePlan;
+import dev.rollback.internal.CompensateSpec;
+import dev.rollback.internal.ScopePolicy;
+import dev.rollback.internal.Weaving;
+
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves an advised method, at its first call, the way the AspectJ aspects do: annotated methods
+ * through {@link Weaving}, so that messages are the same word for word; rules through the engine's
+ * binder with the rule's attributes.
+ */
+final class Resolver {
+
+    private Resolver() {
+    }
+
+    /** @return a {@link ScopePolicy}, a {@link CompensatePlan}, or the message of a misconfigured rule */
+    static Object resolve(Class<?> type, AdvisedMethods.Entry entry) {
+        Method method = find(type, entry);
+        Rule rule = entry.rule();
+        if (entry.kind() == Rule.Kind.WITH_ROLLBACK) {
+            return rule == null ? Weaving.policy(method) : policy(method, rule);
+        }
+        return rule == null ? Weaving.plan(method) : plan(method, rule);
+    }
+
+    private static Method find(Class<?> type, AdvisedMethods.Entry entry) {
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(entry.methodName()) && MethodType.methodType(method.getReturnType(),
+                    method.getParameterTypes()).toMethodDescriptorString().equals(entry.descriptor())) {
+                return method;
+            }
+        }
+        throw new IllegalStateException(type.getName() + " has no method " + entry.methodName() + entry.descriptor()
+                + ", although the agent advised one in a class of that name");
+    }
+
+    private static Object policy(Method method, Rule rule) {
+        String name = rule.attribute("name", simpleName(method.getDeclaringClass()) + '.' + method.getName());
+        try {
+            return ScopePolicy.of(name, throwables(method, rule.attribute("rollbackFor", "")),
+                    throwables(method, rule.attribute("noRollbackFor", "")),
+                    Propagation.valueOf(rule.attribute("propagation", Propagation.NESTED.name())));
+        } catch (ClassNotFoundException | ClassCastException e) {
+            return "with-rollback rule (" + rule.location() + ") on " + describe(method) + ": " + e.getMessage()
+                    + "; accepted: classes extending java.lang.Throwable that " + describe(method.getDeclaringClass())
+                    + " can see";
+        }
+    }
+
+    private static Class<?>[] throwables(Method method, String names) throws ClassNotFoundException {
+        if (names.isEmpty()) {
+            return new Class<?>[0];
+        }
+        Class<?>[] types = new Class<?>[names.split(",").length];
+        for (int i = 0; i < types.length; i++) {
+            String name = names.split(",")[i];
+            types[i] = load(method, name);
+            if (!Throwable.class.isAssignableFrom(types[i])) {
+                throw new ClassCastException(name + " is not a java.lang.Throwable");
+            }
+        }
+        return types;
+    }
+
+    private static CompensatePlan plan(Method method, Rule rule) {
+        Class<?> handler = null;
+        String handlerName = rule.attribute("handler", "");
+        if (!handlerName.isEmpty()) {
+            try {
+                handler = load(method, handlerName);
+            } catch (ClassNotFoundException e) {
+                return CompensatePlan.invalid("compensate rule (" + rule.location() + ") on " + describe(method) + ": "
+                        + e.getMessage() + "; accepted: a class implementing " + CompensationHandler.class.getName()
+                        + " that " + describe(method.getDeclaringClass()) + " can see");
+            }
+        }
+        return CompensateBinder.bind(method, new CompensateSpec(rule.attribute("by", ""), handler,
+                Integer.parseInt(rule.attribute("priority", "0")), Long.parseLong(rule.attribute("timeoutMillis", "0")),
+                Integer.parseInt(rule.attribute("retries", "0")), rule.attribute("description", "")));
+    }
+
+    private static Class<?> load(Method method, String name) throws ClassNotFoundException {
+        try {
+            return Class.forName(name, false, method.getDeclaringClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ClassNotFoundException("there is no class " + name, e);
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        return type.getName() + "'s class loader";
+    }
+
+    private static String describe(Method method) {
+        return method.getDeclaringClass().getName() + '.' + method.getName() + Arrays.stream(method.getParameterTypes())
+                .map(Class::getTypeName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** The same default operation name as for annotated methods: {@code SimpleClass.method}. */
+    private static String simpleName(Class<?> type) {
+        String simple = type.getSimpleName();
+        return simple.isEmpty() ? type.getName().substring(type.getName().lastIndexOf('.') + 1) : simple;
+    }
+}

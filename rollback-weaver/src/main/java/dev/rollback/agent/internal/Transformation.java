@@ -1,0 +1,89 @@
+package dev.rollback.agent.internal;
+
+import net.bytebuddy.ClassFileVersion;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeInitializer;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.auxiliary.AuxiliaryType;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+
+import java.util.stream.Collectors;
+
+/**
+ * The Byte Buddy side of the agent: one {@code Advice} per annotation, built once, applied to the
+ * methods {@link MethodSelection} picks. Only classes {@link CandidateFilter} lets through get here.
+ *
+ * <p>It applies the advice's class visitor straight to the class file, without an
+ * {@code AgentBuilder} or a {@code ByteBuddy} type writer: the filter has already decided, the
+ * advice changes method bodies only, and the machinery around it cost more at start-up than the
+ * advice itself. The JDK's types are described once, in a shared pool;
+ * everything else in a pool that lives for one transformation, so no class loader is kept.
+ */
+final class Transformation {
+
+    private static final AuxiliaryType.NamingStrategy NO_AUXILIARY_TYPES = new AuxiliaryType.NamingStrategy.Suffixing("rollback");
+
+    private final TypePool jdkTypes = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
+            ClassFileLocator.ForClassLoader.ofBootLoader(), TypePool.Default.ReaderMode.FAST);
+    private final MethodSelection selection;
+    private final AgentLog log;
+    private final Advice withRollback;
+    private final Advice compensate;
+
+    Transformation(RuleSet rules, AgentLog log) {
+        this.selection = new MethodSelection(rules);
+        this.log = log;
+        this.withRollback = advice(WithRollbackAdvice.class, Rule.Kind.WITH_ROLLBACK);
+        this.compensate = advice(CompensateAdvice.class, Rule.Kind.COMPENSATE);
+    }
+
+    private Advice advice(Class<?> adviceClass, Rule.Kind kind) {
+        return Advice.withCustomMapping()
+                .bind(new AdvisedMethodMapping<>(AdvisedMethodId.class, kind, selection, AdvisedMethods.Entry::id))
+                .bind(new AdvisedMethodMapping<>(AdvisedMethodIndex.class, kind, selection, AdvisedMethods.Entry::index))
+                .to(adviceClass);
+    }
+
+    /**
+     * @return the advised class file; the original when it has nothing to advise
+     */
+    byte[] transform(ClassLoader loader, String internalName, byte[] bytes) {
+        String name = internalName.replace('/', '.');
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
+                TypePool.Default.ReaderMode.FAST, jdkTypes);
+        TypeDescription type = pool.describe(name).resolve();
+        ElementMatcher.Junction<MethodDescription> compensated = selection.of(Rule.Kind.COMPENSATE, type);
+        ElementMatcher.Junction<MethodDescription> orchestrated = selection.of(Rule.Kind.WITH_ROLLBACK, type);
+        selection.warnUnmatched(type, log);
+        if (log.isDebug()) {
+            log.debug("transforming " + name + ": @WithRollback " + names(type, orchestrated)
+                    + ", @Compensate " + names(type, compensated));
+        }
+        // Compensate comes first so that it runs outermost, as the aspects' precedence has it.
+        AsmVisitorWrapper advice = new AsmVisitorWrapper.Compound(compensate.on(compensated), withRollback.on(orchestrated));
+        int writerFlags = advice.mergeWriter(0);
+        int readerFlags = advice.mergeReader(0);
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, writerFlags);
+        ClassFileVersion version = ClassFileVersion.ofClassFile(bytes);
+        Implementation.Context context = Implementation.Context.Disabled.Factory.INSTANCE.make(type, NO_AUXILIARY_TYPES,
+                TypeInitializer.None.INSTANCE, version, version);
+        reader.accept(advice.wrap(type, writer, context, pool, type.getDeclaredFields(), type.getDeclaredMethods(),
+                writerFlags, readerFlags), readerFlags);
+        return writer.toByteArray();
+    }
+
+    private static String names(TypeDescription type, ElementMatcher<MethodDescription> matcher) {
+        return type.getDeclaredMethods().filter(matcher).stream().map(MethodSelection::signature)
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}
