@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Runs the benchmarks: JMH (hand-written code, ajc, the agent, the programmatic API, Spring AOP,
 # all in one run, with the GC profiler), then JVM start-up with each way of weaving.
 #
@@ -6,11 +6,11 @@
 #   --quick       one fork, short iterations (a few minutes on 2 cores); default: the published settings
 #   --no-startup  skip the start-up benchmark
 # Set JAVA_HOME to benchmark another JDK. Run the default on an otherwise idle machine.
-# Writes target/benchmarks/jmh.json (jmh-quick.json with --quick) and table.md, and prints
+# Writes target/benchmarks/jmh.json, table.md and run.log (jmh-quick.json, ... with --quick), and prints
 #   RATIO <scenario> <variant>/handwritten <ns/op ratio>
 #   ALLOC <scenario> <variant> <B/op over hand-written>
 #   STARTUP <variant>/none <ratio>
-set -eu
+set -euo pipefail
 quick=""
 startup=yes
 for arg in "$@"; do
@@ -25,6 +25,10 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl rollback-benchmarks -am package -DskipTests
 cd rollback-benchmarks
 classpath="target/classes:$(cat target/benchmark.classpath)"
+mkdir -p target/benchmarks
+log=target/benchmarks/run${quick:+-quick}.log
+# everything below is also written to $log, the record of the run the published numbers come from
+exec > >(tee "$log") 2>&1
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
 "$java" -version 2>&1 | head -n 1
