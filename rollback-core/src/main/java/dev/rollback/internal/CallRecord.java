@@ -10,7 +10,6 @@ final class CallRecord extends Record {
     private final Object target;
     private final Object result;
     private final Object[] args;
-    private String description;
 
     CallRecord(CompensatePlan plan, Object target, Object result, Object[] args) {
         this.plan = plan;
@@ -21,10 +20,7 @@ final class CallRecord extends Record {
 
     @Override
     String description() {
-        if (description == null) {
-            description = plan.describe(args);
-        }
-        return description;
+        return plan.describe(args);
     }
 
     @Override

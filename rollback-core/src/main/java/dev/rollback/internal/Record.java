@@ -5,7 +5,7 @@ package dev.rollback.internal;
  */
 abstract class Record {
 
-    /** @return the description shown in reports; computed on first use, at rollback time */
+    /** @return the description shown in reports; computed when asked, at rollback time, so ask once */
     abstract String description();
 
     abstract int priority();
