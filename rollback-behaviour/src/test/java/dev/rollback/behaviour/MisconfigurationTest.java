@@ -98,6 +98,17 @@ class MisconfigurationTest extends BehaviourTest {
     }
 
     @Test
+    void aHandlerWhoseConstructorThrowsCarriesTheFailureAsItsCause() {
+        String message = "@Compensate(handler = " + F + "Unavailable.class) on " + F + "HandlerConstructorThrows.create("
+                + "java.lang.String): the constructor of " + F + "Unavailable threw java.lang.IllegalStateException: no"
+                + " database. Accepted: handler = a class implementing " + HANDLER + "<java.lang.String> with a public"
+                + " no-arg constructor";
+        assertRaised(() -> new Misconfigured.HandlerConstructorThrows().create("x"), message);
+        assertThat(thrownBy(() -> new Misconfigured.HandlerConstructorThrows().create("x")))
+                .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("no database");
+    }
+
+    @Test
     void aNegativeTimeout() {
         assertRaised(() -> new Misconfigured.NegativeTimeout().create("x"),
                 "@Compensate(\"remove\") on " + F + "NegativeTimeout.create(java.lang.String): timeoutMillis is -5."

@@ -10,8 +10,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,12 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class CompensateBinder {
 
-    private static final ClassValue<ConcurrentMap<Method, CompensatePlan>> PLANS = new ClassValue<>() {
-        @Override
-        protected ConcurrentMap<Method, CompensatePlan> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
-        }
-    };
+    private static final MethodCache<CompensatePlan> PLANS = new MethodCache<>(CompensateBinder::resolve);
 
     private CompensateBinder() {
     }
@@ -36,14 +29,16 @@ public final class CompensateBinder {
      * @return its plan, resolved on the first call and cached with the method's class
      */
     public static CompensatePlan plan(Method method) {
-        return PLANS.get(method.getDeclaringClass()).computeIfAbsent(method, m -> {
-            Compensate annotation = m.getAnnotation(Compensate.class);
-            if (annotation == null) {
-                return CompensatePlan.invalid(Names.method(m) + " carries no @Compensate; accepted: a method annotated"
-                        + " with @Compensate, or one named by a compensate rule");
-            }
-            return bind(m, CompensateSpec.of(annotation));
-        });
+        return PLANS.get(method);
+    }
+
+    private static CompensatePlan resolve(Method method) {
+        Compensate annotation = method.getAnnotation(Compensate.class);
+        if (annotation == null) {
+            return CompensatePlan.invalid(Names.method(method) + " carries no @Compensate; accepted: a method annotated"
+                    + " with @Compensate, or one named by a compensate rule");
+        }
+        return bind(method, CompensateSpec.of(annotation));
     }
 
     /**
@@ -110,7 +105,7 @@ public final class CompensateBinder {
             return CompensatePlan.method(original, spec, shape, handle);
         } catch (IllegalAccessException e) {
             return problem.invalid(Signatures.of(target) + " is not accessible to Rollback (" + e.getMessage() + ")",
-                    "a compensating method in a package open to Rollback's module (dev.rollback.core)");
+                    "a compensating method in a package open to Rollback's module (dev.rollback.core)", e);
         }
     }
 
@@ -179,8 +174,12 @@ public final class CompensateBinder {
         }
 
         CompensatePlan invalid(String what, String accepted) {
+            return invalid(what, accepted, null);
+        }
+
+        CompensatePlan invalid(String what, String accepted, Throwable cause) {
             return CompensatePlan.invalid(spec.annotationText() + " on " + Names.method(method) + ": " + what
-                    + ". Accepted: " + accepted);
+                    + ". Accepted: " + accepted, cause);
         }
 
         String methods() {

@@ -17,6 +17,7 @@ public final class CompensatePlan {
     }
 
     private final String error;
+    private final Throwable errorCause;
     private final String callPrefix;
     private final String description;
     private final int priority;
@@ -26,9 +27,10 @@ public final class CompensatePlan {
     private final MethodHandle invoker;
     private final CompensationHandler<Object> handler;
 
-    private CompensatePlan(String error, String callPrefix, CompensateSpec spec, Shape shape, MethodHandle invoker,
-                           CompensationHandler<Object> handler) {
+    private CompensatePlan(String error, Throwable errorCause, String callPrefix, CompensateSpec spec, Shape shape,
+                           MethodHandle invoker, CompensationHandler<Object> handler) {
         this.error = error;
+        this.errorCause = errorCause;
         this.callPrefix = callPrefix;
         this.description = spec == null ? "" : spec.description();
         this.priority = spec == null ? 0 : spec.priority();
@@ -40,11 +42,11 @@ public final class CompensatePlan {
     }
 
     static CompensatePlan method(Method original, CompensateSpec spec, Shape shape, MethodHandle invoker) {
-        return new CompensatePlan(null, Names.defaultOperationName(original), spec, shape, invoker, null);
+        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, shape, invoker, null);
     }
 
     static CompensatePlan handler(Method original, CompensateSpec spec, CompensationHandler<Object> handler) {
-        return new CompensatePlan(null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, handler);
+        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, handler);
     }
 
     /**
@@ -53,7 +55,17 @@ public final class CompensatePlan {
      *         every call
      */
     public static CompensatePlan invalid(String message) {
-        return new CompensatePlan(message, "", null, null, null, null);
+        return invalid(message, null);
+    }
+
+    /**
+     * @param message what is wrong and what would have been accepted
+     * @param cause   the failure that revealed it (a handler constructor that threw, say), or {@code null}
+     * @return a plan that raises {@link CompensationConfigurationException} with that message and
+     *         cause on every call
+     */
+    public static CompensatePlan invalid(String message, Throwable cause) {
+        return new CompensatePlan(message, cause, "", null, null, null, null);
     }
 
     /**
@@ -63,7 +75,7 @@ public final class CompensatePlan {
      */
     public void check() {
         if (error != null) {
-            throw new CompensationConfigurationException(error);
+            throw new CompensationConfigurationException(error, errorCause);
         }
     }
 

@@ -45,9 +45,9 @@ final class HandlerBinder {
         try {
             return CompensatePlan.handler(original, spec, cast(constructor.newInstance()));
         } catch (InvocationTargetException e) {
-            return problem.invalid("the constructor of " + name + " threw " + e.getCause(), problem.handler());
+            return problem.invalid("the constructor of " + name + " threw " + e.getCause(), problem.handler(), e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return problem.invalid(name + " could not be created: " + e, problem.handler());
+            return problem.invalid(name + " could not be created: " + e, problem.handler(), e);
         }
     }
 

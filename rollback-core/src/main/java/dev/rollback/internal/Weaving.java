@@ -8,12 +8,7 @@ import java.lang.reflect.Method;
  */
 public final class Weaving {
 
-    private static final ClassValue<java.util.concurrent.ConcurrentMap<Method, ScopePolicy>> POLICIES = new ClassValue<>() {
-        @Override
-        protected java.util.concurrent.ConcurrentMap<Method, ScopePolicy> computeValue(Class<?> type) {
-            return new java.util.concurrent.ConcurrentHashMap<>();
-        }
-    };
+    private static final MethodCache<ScopePolicy> POLICIES = new MethodCache<>(ScopePolicy::of);
 
     private Weaving() {
     }
@@ -23,7 +18,7 @@ public final class Weaving {
      * @return its policy, resolved on the first call and cached with the method's class
      */
     public static ScopePolicy policy(Method method) {
-        return POLICIES.get(method.getDeclaringClass()).computeIfAbsent(method, ScopePolicy::of);
+        return POLICIES.get(method);
     }
 
     /**

@@ -1,10 +1,7 @@
 package dev.rollback.examples;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -13,13 +10,7 @@ import java.util.concurrent.Callable;
  * Creates one agent and keeps it.
  */
 @Command(name = "create", description = "Create one agent and keep it (its worker keeps running after this command).")
-final class CreateCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RollbackDemo parent;
-
-    @Spec
-    CommandSpec spec;
+final class CreateCommand extends RootCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "The agent's name: a lower-case letter, then letters, digits or '-'.")
     String name;
@@ -27,8 +18,8 @@ final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Environment.checkName(name);
-        Console console = new Console(spec.commandLine().getOut());
-        try (Environment environment = Environment.open(parent.root, Faults.NONE, console)) {
+        Console console = console();
+        try (Environment environment = open(Faults.NONE, console)) {
             if (environment.registry().find(name).isPresent() || Files.exists(environment.workspaces().dirOf(name))) {
                 throw new Environment.UsageError(name + " already exists under " + environment.root()
                         + "; accepted: a name not in 'list'");

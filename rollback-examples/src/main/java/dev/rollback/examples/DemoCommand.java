@@ -5,9 +5,6 @@ import dev.rollback.RollbackListener;
 import dev.rollback.RollbackReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -19,13 +16,7 @@ import java.util.concurrent.Callable;
  * of it remains while the others are intact, and tears those down too unless {@code --keep}.
  */
 @Command(name = "demo", description = "Create agents, fail one at a step, show the rollback and check for residue.")
-final class DemoCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RollbackDemo parent;
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends RootCommand implements Callable<Integer> {
 
     @Option(names = "--agents", defaultValue = "3", paramLabel = "N", description = "How many agents (1-9, default ${DEFAULT-VALUE}).")
     int agents;
@@ -43,6 +34,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cleanup", description = "Tear the agents that succeeded down at the end (the default).")
     boolean cleanup;
 
+    @Option(names = "--agent", description = "Run the same orchestrator compiled by plain javac, never woven, in a child"
+            + " JVM under the Rollback java agent.")
+    boolean underAgent;
+
     @Override
     public Integer call() throws Exception {
         if (agents < 1 || agents > 9) {
@@ -51,12 +46,15 @@ final class DemoCommand implements Callable<Integer> {
         if (keep && cleanup) {
             throw new Environment.UsageError("--keep and --cleanup together; accepted: one of them");
         }
+        if (underAgent) {
+            return AgentMode.run(parent.root, childArguments());
+        }
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= agents; i++) {
             names.add("agent-" + i);
         }
         String failing = names.get(names.size() - 1);
-        Console console = new Console(spec.commandLine().getOut());
+        Console console = console();
         boolean tmux = Tmux.available();
         Step step = failAt != null ? failAt : tmux ? Step.WINDOW : Step.WORKER;
         if (!tmux && (step == Step.WINDOW || brokenCompensation == Step.WINDOW)) {
@@ -71,11 +69,12 @@ final class DemoCommand implements Callable<Integer> {
                 reports.add(report);
             }
         };
-        try (Environment environment = Environment.open(parent.root, faults, console)) {
+        try (Environment environment = open(faults, console)) {
             refuseLeftovers(environment, names);
             console.line("Rollback demo under " + environment.root() + ": " + agents + " agent(s); " + failing
                     + " fails at step " + step.cliName() + (brokenCompensation == null ? ""
                     : ", and its compensation of step " + brokenCompensation.cliName() + " fails too"));
+            console.line("woven by " + AgentMode.weaving());
             if (!tmux) {
                 console.line("note: tmux is not installed, so agents get no window (step window skipped)");
             }
@@ -95,6 +94,19 @@ final class DemoCommand implements Callable<Integer> {
             }
             return new DemoOutcome(environment, console).report(faults, failing, brokenCompensation, reports, created, !keep);
         }
+    }
+
+    /** The options of this command, less {@code --agent}, for the child JVM. */
+    private List<String> childArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--agents", Integer.toString(agents)));
+        if (failAt != null) {
+            arguments.addAll(List.of("--fail-at", failAt.cliName()));
+        }
+        if (brokenCompensation != null) {
+            arguments.addAll(List.of("--break-compensation", brokenCompensation.cliName()));
+        }
+        arguments.add(keep ? "--keep" : "--cleanup");
+        return arguments;
     }
 
     private static void refuseLeftovers(Environment environment, List<String> names) throws Exception {

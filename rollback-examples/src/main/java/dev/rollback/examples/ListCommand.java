@@ -1,9 +1,6 @@
 package dev.rollback.examples;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,18 +9,12 @@ import java.util.concurrent.Callable;
  * Lists the agents in the registry, and whether each of their resources is really there.
  */
 @Command(name = "list", description = "List the agents, checking each resource for real.")
-final class ListCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RollbackDemo parent;
-
-    @Spec
-    CommandSpec spec;
+final class ListCommand extends RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(spec.commandLine().getOut());
-        try (Environment environment = Environment.open(parent.root, Faults.NONE, console)) {
+        Console console = console();
+        try (Environment environment = open(Faults.NONE, console)) {
             List<Registry.Row> rows = environment.registry().list();
             if (rows.isEmpty()) {
                 console.line("no agents under " + environment.root());

@@ -5,9 +5,6 @@ import dev.rollback.audit.JournalReader;
 import dev.rollback.audit.UnfinishedRollback;
 import dev.rollback.audit.Verification;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +14,11 @@ import java.util.concurrent.Callable;
  * Verifies the hash chain of the audit journal that every command writes under the root.
  */
 @Command(name = "verify-audit", description = "Verify the audit journal's hash chain and list rollbacks that never ended.")
-final class VerifyAuditCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RollbackDemo parent;
-
-    @Spec
-    CommandSpec spec;
+final class VerifyAuditCommand extends RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Console console = new Console(spec.commandLine().getOut());
+        Console console = console();
         Path journal = parent.root.toAbsolutePath().normalize().resolve("audit.jsonl");
         if (!Files.exists(journal)) {
             throw new Environment.UsageError("no audit journal at " + journal + "; accepted: a --root where demo,"

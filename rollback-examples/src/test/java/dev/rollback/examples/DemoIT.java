@@ -3,10 +3,12 @@ package dev.rollback.examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,14 +22,22 @@ class DemoIT {
     @TempDir
     Path root;
 
-    @ParameterizedTest(name = "failing at step {0} leaves nothing of the failed agent, and the other intact")
-    @EnumSource(Step.class)
-    void failingAtAStepLeavesNothingOfTheFailedAgent(Step step) throws Exception {
+    static Stream<Arguments> stepsAndWeavings() {
+        return Stream.of(Step.values()).flatMap(step -> Stream.of(Arguments.of(step, false), Arguments.of(step, true)));
+    }
+
+    @ParameterizedTest(name = "failing at step {0} (java agent: {1}) leaves nothing of the failed agent, and the other intact")
+    @MethodSource("stepsAndWeavings")
+    void failingAtAStepLeavesNothingOfTheFailedAgent(Step step, boolean underAgent) throws Exception {
         assumeTrue(step != Step.WINDOW || World.tmuxInstalled(), "tmux is not installed");
-        DemoRun run = DemoRun.of(root, "demo", "--agents", "2", "--fail-at", step.cliName(), "--keep");
+        DemoRun run = underAgent
+                ? DemoRun.of(root, "demo", "--agent", "--agents", "2", "--fail-at", step.cliName(), "--keep")
+                : DemoRun.of(root, "demo", "--agents", "2", "--fail-at", step.cliName(), "--keep");
         World world = new World(root);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.output()).contains(underAgent ? "woven by the Rollback java agent (classes compiled by plain javac,"
+                + " never woven)" : "woven by AspectJ, at compile time");
         assertThat(run.output()).contains("agent-2 FAILED: injected failure at step " + step.cliName() + " of agent-2",
                 "Demo done: nothing of agent-2 remains.");
         assertThat(world.workspaceExists("agent-2")).as("workspace of agent-2").isFalse();

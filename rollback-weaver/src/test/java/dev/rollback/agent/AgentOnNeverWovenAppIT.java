@@ -5,6 +5,7 @@ import dev.rollback.samples.AnnotatedApp;
 import dev.rollback.samples.BadCompensate;
 import dev.rollback.samples.MisconfiguredApp;
 import dev.rollback.samples.QuietApp;
+import dev.rollback.samples.Workspaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,14 @@ class AgentOnNeverWovenAppIT {
                         + " @Compensate []",
                 "[rollback-agent] DEBUG transforming dev.rollback.samples.Tabs: @WithRollback [],"
                         + " @Compensate [open(java.lang.String)]");
+    }
+
+    @Test
+    void recordsAMethodCarryingBothAnnotationsInTheEnclosingScopeAsTheAspectsDo() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().agent("").classpath(ForkedJvm.TEST_CLASSES).quietLogging()
+                .run(Workspaces.class.getName());
+
+        assertThat(result.stdout()).as("%s", result).containsExactly("create w1", "remove w1", "caught later failure");
     }
 
     @Test

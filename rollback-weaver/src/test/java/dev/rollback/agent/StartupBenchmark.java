@@ -25,6 +25,8 @@ import java.util.Map;
 public final class StartupBenchmark {
 
     private static final int CLASSES = 3_000;
+    /** Also reports CPU time (user + system, all threads), which a busy machine inflates far less than wall time. */
+    private static final Path TIME = Path.of("/usr/bin/time");
     private static final int ANNOTATED_EVERY = 10;
 
     private StartupBenchmark() {
@@ -46,48 +48,87 @@ public final class StartupBenchmark {
         Map<String, List<String>> modes = new LinkedHashMap<>();
         modes.put("no weaving", command(engine));
         modes.put("rollback agent", command(engine, "-javaagent:" + agentJar));
+        List<String> ltwOptions = new ArrayList<>(List.of("-javaagent:" + ForkedJvm.jarOf(Agent.class)));
+        String measured = javaVersion();
+        if (Integer.parseInt(measured.split("[.+-]")[0]) >= 24) {
+            // aspectjweaver calls sun.misc.Unsafe, which JDK 24+ warns about unless allowed
+            ltwOptions.add("--sun-misc-unsafe-memory-access=allow");
+        }
         modes.put("AspectJ LTW", command(classpath(app, weaverJar, ForkedJvm.jarOf(Compensate.class),
-                 ForkedJvm.jarOf(Weaving.class), ForkedJvm.jarOf(org.slf4j.Logger.class), logging), "-javaagent:" + ForkedJvm.jarOf(Agent.class)));
-        Map<String, long[]> millis = new LinkedHashMap<>();
-        modes.keySet().forEach(mode -> millis.put(mode, new long[runs]));
+                 ForkedJvm.jarOf(Weaving.class), ForkedJvm.jarOf(org.slf4j.Logger.class), logging), ltwOptions.toArray(String[]::new)));
+        Map<String, long[]> wall = new LinkedHashMap<>();
+        Map<String, long[]> cpu = new LinkedHashMap<>();
+        modes.keySet().forEach(mode -> {
+            wall.put(mode, new long[runs]);
+            cpu.put(mode, new long[runs]);
+        });
         for (int run = -1; run < runs; run++) {
             for (Map.Entry<String, List<String>> mode : modes.entrySet()) {
-                long elapsed = time(mode.getKey(), mode.getValue());
+                long[] elapsed = time(mode.getKey(), mode.getValue());
                 if (run >= 0) {
-                    millis.get(mode.getKey())[run] = elapsed;
+                    wall.get(mode.getKey())[run] = elapsed[0];
+                    cpu.get(mode.getKey())[run] = elapsed[1];
                 }
             }
         }
-        report(millis, runs);
+        System.out.printf(Locale.ROOT, "JVM start-up, %d classes (%d annotated, %d advised methods), java %s, median of %d runs%n",
+                CLASSES, CLASSES / ANNOTATED_EVERY, 2 * CLASSES / ANNOTATED_EVERY, measured, runs);
+        report("wall-clock", wall);
+        if (Files.isExecutable(TIME)) {
+            report("CPU time (user + system)", cpu);
+        }
+    }
+
+    /** @return the version of the JVM being measured, which need not be the one running this */
+    private static String javaVersion() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(ForkedJvm.JAVA, "-version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("version \"([^\"]+)\"").matcher(output);
+        if (!version.find()) {
+            throw new IllegalStateException("cannot tell the version of " + ForkedJvm.JAVA + " from: " + output);
+        }
+        return version.group(1);
     }
 
     private static List<String> command(String classpath, String... jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(ForkedJvm.JAVA));
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(TIME)) {
+            command.addAll(List.of(TIME.toString(), "-f", "cpu %U %S"));
+        }
+        command.add(ForkedJvm.JAVA);
         command.addAll(List.of(jvmOptions));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=off");
         command.addAll(List.of("-cp", classpath, "bench.Main"));
         return command;
     }
 
-    private static long time(String mode, List<String> command) throws IOException, InterruptedException {
+    /** @return wall-clock and CPU milliseconds */
+    private static long[] time(String mode, List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         int exit = process.waitFor();
         long elapsed = (System.nanoTime() - start) / 1_000_000;
+        long cpu = 0;
+        int cpuLine = output.lastIndexOf("cpu ");
+        if (Files.isExecutable(TIME) && cpuLine >= 0) {
+            String[] seconds = output.substring(cpuLine + 4).strip().split(" ");
+            cpu = Math.round((Double.parseDouble(seconds[0]) + Double.parseDouble(seconds[1])) * 1000);
+            output = output.substring(0, cpuLine).strip();
+        }
         String expected = "classes " + CLASSES + ", scoped " + (mode.equals("no weaving") ? 0 : CLASSES / ANNOTATED_EVERY);
-        if (exit != 0 || !output.strip().equals(expected)) {
+        if (exit != 0 || !output.equals(expected)) {
             throw new IllegalStateException(mode + ": expected exit 0 and '" + expected + "', got exit " + exit + ":\n" + output);
         }
-        return elapsed;
+        return new long[] {elapsed, cpu};
     }
 
-    private static void report(Map<String, long[]> millis, int runs) {
+    private static void report(String what, Map<String, long[]> millis) {
         long baseline = median(millis.get("no weaving"));
         long agent = median(millis.get("rollback agent")) - baseline;
         long ltw = median(millis.get("AspectJ LTW")) - baseline;
-        System.out.printf(Locale.ROOT, "JVM start-up, %d classes (%d annotated, %d advised methods), java %s, median of %d runs%n",
-                CLASSES, CLASSES / ANNOTATED_EVERY, 2 * CLASSES / ANNOTATED_EVERY, System.getProperty("java.version"), runs);
+        System.out.println(" " + what + ":");
         millis.forEach((mode, times) -> {
             long median = median(times);
             System.out.printf(Locale.ROOT, "  %-15s %5d ms  (%.2fx, +%d ms)  runs %s%n", mode, median,

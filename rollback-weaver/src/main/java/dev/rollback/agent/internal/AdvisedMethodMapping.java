@@ -21,14 +21,11 @@ final class AdvisedMethodMapping<A extends Annotation> implements Advice.OffsetM
 
     private final Class<A> annotation;
     private final Rule.Kind kind;
-    private final MethodSelection selection;
     private final ToIntFunction<AdvisedMethods.Entry> value;
 
-    AdvisedMethodMapping(Class<A> annotation, Rule.Kind kind, MethodSelection selection,
-                         ToIntFunction<AdvisedMethods.Entry> value) {
+    AdvisedMethodMapping(Class<A> annotation, Rule.Kind kind, ToIntFunction<AdvisedMethods.Entry> value) {
         this.annotation = annotation;
         this.kind = kind;
-        this.selection = selection;
         this.value = value;
     }
 
@@ -42,8 +39,7 @@ final class AdvisedMethodMapping<A extends Annotation> implements Advice.OffsetM
                                      AdviceType adviceType) {
         return (TypeDescription type, MethodDescription method, Assigner assigner, Advice.ArgumentHandler arguments,
                 Advice.OffsetMapping.Sort sort) -> {
-            AdvisedMethods.Entry entry = AdvisedMethods.register(type.getName(), method.getInternalName(),
-                    method.getDescriptor(), kind, selection.ruleFor(kind, type, method));
+            AdvisedMethods.Entry entry = MethodSelection.current().entry(kind, method);
             return Advice.OffsetMapping.Target.ForStackManipulation.of(value.applyAsInt(entry));
         };
     }

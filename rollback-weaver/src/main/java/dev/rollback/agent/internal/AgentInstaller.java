@@ -54,7 +54,7 @@ public final class AgentInstaller {
         }
         AgentOptions parsed = AgentOptions.parse(options);
         AgentLog log = new AgentLog(parsed.debug());
-        RuleSet rules = parsed.rules().map(RulesParser::parse).map(RuleSet::new).orElse(RuleSet.NONE);
+        RuleSet rules = parsed.rules().isPresent() ? new RuleSet(RulesParser.parse(parsed.rules().get())) : RuleSet.NONE;
         rules.warnAboutClassesNotOnTheClassPath(log);
         if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
             System.setProperty(BYTE_BUDDY_SAFE, "true");
@@ -69,29 +69,29 @@ public final class AgentInstaller {
     private static void retransformLoadedCandidates(Instrumentation instrumentation, CandidateFilter filter, AgentLog log) {
         List<Class<?>> candidates = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            String internalName = type.getName().replace('.', '/');
             if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.isHidden()
-                    && filter.isCandidate(type.getClassLoader(), type.getName().replace('.', '/'), bytesOf(type))) {
+                    && filter.mayConsider(type.getClassLoader(), internalName)
+                    && filter.isCandidate(type.getClassLoader(), internalName, bytesOf(type, internalName))) {
                 candidates.add(type);
             }
         }
         if (candidates.isEmpty()) {
             return;
         }
-        log.debug("retransforming " + candidates.size() + " class(es) loaded before the agent");
+        if (log.isDebug()) {
+            log.debug("retransforming " + candidates.size() + " class(es) loaded before the agent");
+        }
         try {
-            instrumentation.retransformClasses(candidates.toArray(Class<?>[]::new));
+            instrumentation.retransformClasses(candidates.toArray(new Class<?>[0]));
         } catch (UnmodifiableClassException e) {
             throw new IllegalStateException("the JVM refused to retransform " + candidates + ": " + e.getMessage(), e);
         }
     }
 
-    private static byte[] bytesOf(Class<?> type) {
-        ClassLoader loader = type.getClassLoader();
-        if (loader == null || CandidateFilter.ignoredByName(type.getName().replace('.', '/'))) {
-            return new byte[0];
-        }
-        String resource = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = loader.getResourceAsStream(resource)) {
+    private static byte[] bytesOf(Class<?> type, String internalName) {
+        String resource = internalName + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? new byte[0] : in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource + " to decide whether to advise it: " + e, e);

@@ -35,12 +35,14 @@ final class CandidateFilter implements ClassFileTransformer {
             return null;
         }
         if (ClassBytes.wovenByAjc(bytes)) {
-            log.debug("skipping " + className.replace('/', '.') + ": AspectJ already wove it");
+            if (log.isDebug()) {
+                log.debug("skipping " + className.replace('/', '.') + ": AspectJ already wove it");
+            }
             return null;
         }
         try {
             return transformation().transform(loader, className, bytes);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             // The JVM would drop this silently and load the class unadvised: say so, loudly.
             log.error("could not transform " + className.replace('/', '.') + "; its @WithRollback and @Compensate"
                     + " methods run without rollback", e);
@@ -63,11 +65,13 @@ final class CandidateFilter implements ClassFileTransformer {
     }
 
     boolean isCandidate(ClassLoader loader, String className, byte[] bytes) {
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || className == null
-                || ignoredByName(className)) {
-            return false;
-        }
-        return rules.names(className) || ClassBytes.mentionsAnnotations(bytes);
+        return mayConsider(loader, className) && (rules.names(className) || ClassBytes.mentionsAnnotations(bytes));
+    }
+
+    /** @return whether the class is worth reading: the loader and the name alone can rule it out */
+    boolean mayConsider(ClassLoader loader, String className) {
+        return loader != null && loader != ClassLoader.getPlatformClassLoader() && className != null
+                && !ignoredByName(className);
     }
 
     static boolean ignoredByName(String internalName) {

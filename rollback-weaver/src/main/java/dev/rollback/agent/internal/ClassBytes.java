@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class ClassBytes {
 
-    private static final byte[] WITH_ROLLBACK = ascii("Ldev/rollback/annotation/WithRollback;");
-    private static final byte[] COMPENSATE = ascii("Ldev/rollback/annotation/Compensate;");
+    /** The prefix of both annotations' descriptors: one pass over the bytes finds either. */
+    private static final byte[] ANNOTATION_DESCRIPTOR = ascii("Ldev/rollback/annotation/");
     private static final byte[] AJC_WEAVER_STATE = ascii("org.aspectj.weaver.WeaverState");
     private static final byte[] AJC_MEMBER = ascii("ajc$");
 
@@ -19,7 +19,7 @@ final class ClassBytes {
 
     /** @return whether the class may use the annotations: they, or something else, name them */
     static boolean mentionsAnnotations(byte[] bytes) {
-        return contains(bytes, WITH_ROLLBACK) || contains(bytes, COMPENSATE);
+        return contains(bytes, ANNOTATION_DESCRIPTOR);
     }
 
     /** @return whether AspectJ already wove the class: it carries ajc's attribute or members */

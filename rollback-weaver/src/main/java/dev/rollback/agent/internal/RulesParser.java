@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  */
 final class RulesParser {
 
-    private static final Set<String> WITH_ROLLBACK_ATTRIBUTES = Set.of("name", "rollbackFor", "noRollbackFor", "propagation");
-    private static final Set<String> COMPENSATE_ATTRIBUTES = Set.of("by", "handler", "priority", "timeoutMillis", "retries",
-            "description");
+    private static final Set<String> WITH_ROLLBACK_ATTRIBUTES = new TreeSet<>(List.of("name", "rollbackFor", "noRollbackFor",
+            "propagation"));
+    private static final Set<String> COMPENSATE_ATTRIBUTES = new TreeSet<>(List.of("by", "handler", "priority", "timeoutMillis",
+            "retries", "description"));
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
     private static final Pattern CLASS_NAME = Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*");
     private static final Pattern TYPE_NAME = Pattern.compile(CLASS_NAME + "(\\[])*");
@@ -75,8 +76,7 @@ final class RulesParser {
     }
 
     private Rule rule(List<String> tokens, int line) {
-        Rule.Kind kind = Arrays.stream(Rule.Kind.values()).filter(k -> k.keyword.equals(tokens.get(0))).findFirst()
-                .orElseThrow(() -> malformed(line, "with-rollback or compensate", tokens.get(0)));
+        Rule.Kind kind = kind(tokens.get(0), line);
         if (tokens.size() < 2) {
             throw malformed(line, "<class>#<method> or <class>#<method>(<parameter types>) after " + kind.keyword,
                     "end of line");
@@ -93,6 +93,15 @@ final class RulesParser {
         List<String> parameters = open < 0 ? null : parameters(target.substring(open + 1, target.length() - 1), line);
         Map<String, String> attributes = attributes(kind, tokens.subList(2, tokens.size()), line);
         return new Rule(kind, typeName, methodName, parameters, attributes, where(line));
+    }
+
+    private Rule.Kind kind(String keyword, int line) {
+        for (Rule.Kind kind : Rule.Kind.values()) {
+            if (kind.keyword.equals(keyword)) {
+                return kind;
+            }
+        }
+        throw malformed(line, "with-rollback or compensate", keyword);
     }
 
     private List<String> parameters(String list, int line) {
@@ -118,7 +127,7 @@ final class RulesParser {
             String name = equals < 0 ? token : token.substring(0, equals);
             if (equals <= 0 || !accepted.contains(name) || attributes.containsKey(name)) {
                 throw malformed(line, "an attribute of " + kind.keyword + " given once as name=value, one of "
-                        + String.join("=, ", accepted.stream().sorted().toList()) + "=", token);
+                        + String.join("=, ", accepted) + "=", token);
             }
             String value = RuleTokenizer.unquote(token.substring(equals + 1));
             check(name, value, line);
@@ -133,14 +142,8 @@ final class RulesParser {
 
     private void check(String name, String value, int line) {
         switch (name) {
-            case "priority", "retries" -> number(name, value, line, Integer::parseInt);
-            case "timeoutMillis" -> number(name, value, line, Long::parseLong);
-            case "propagation" -> {
-                if (Arrays.stream(Propagation.values()).noneMatch(p -> p.name().equals(value))) {
-                    throw malformed(line, "propagation=" + String.join(" or propagation=",
-                            Arrays.stream(Propagation.values()).map(Enum::name).toList()), "propagation=" + value);
-                }
-            }
+            case "priority", "retries", "timeoutMillis" -> number(name, value, line);
+            case "propagation" -> propagation(value, line);
             case "rollbackFor", "noRollbackFor", "handler" -> {
                 for (String type : value.split(",", -1)) {
                     if (!CLASS_NAME.matcher(type.replace('$', '_')).matches()) {
@@ -160,11 +163,26 @@ final class RulesParser {
         }
     }
 
-    private void number(String name, String value, int line, java.util.function.Consumer<String> parse) {
+    private void number(String name, String value, int line) {
         try {
-            parse.accept(value);
+            if (name.equals("timeoutMillis")) {
+                Long.parseLong(value);
+            } else {
+                Integer.parseInt(value);
+            }
         } catch (NumberFormatException e) {
             throw malformed(line, "an integer for " + name + "=", name + '=' + value);
         }
+    }
+
+    private void propagation(String value, int line) {
+        List<String> accepted = new ArrayList<>();
+        for (Propagation propagation : Propagation.values()) {
+            if (propagation.name().equals(value)) {
+                return;
+            }
+            accepted.add("propagation=" + propagation.name());
+        }
+        throw malformed(line, String.join(" or ", accepted), "propagation=" + value);
     }
 }

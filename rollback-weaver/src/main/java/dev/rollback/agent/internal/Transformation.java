@@ -23,22 +23,21 @@ import java.util.stream.Collectors;
  * <p>It applies the advice's class visitor straight to the class file, without an
  * {@code AgentBuilder} or a {@code ByteBuddy} type writer: the filter has already decided, the
  * advice changes method bodies only, and the machinery around it cost more at start-up than the
- * advice itself. The JDK's types are described once, in a shared pool;
- * everything else in a pool that lives for one transformation, so no class loader is kept.
+ * advice itself. The JDK's and the annotations' types are described once, in a shared pool;
+ * everything else in a pool that lives for one transformation, so that no class loader is kept.
  */
 final class Transformation {
 
     private static final AuxiliaryType.NamingStrategy NO_AUXILIARY_TYPES = new AuxiliaryType.NamingStrategy.Suffixing("rollback");
 
-    private final TypePool jdkTypes = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
-            ClassFileLocator.ForClassLoader.ofBootLoader(), TypePool.Default.ReaderMode.FAST);
-    private final MethodSelection selection;
+    private final TypePool sharedTypes = SharedTypes.pool();
+    private final RuleSet rules;
     private final AgentLog log;
     private final Advice withRollback;
     private final Advice compensate;
 
     Transformation(RuleSet rules, AgentLog log) {
-        this.selection = new MethodSelection(rules);
+        this.rules = rules;
         this.log = log;
         this.withRollback = advice(WithRollbackAdvice.class, Rule.Kind.WITH_ROLLBACK);
         this.compensate = advice(CompensateAdvice.class, Rule.Kind.COMPENSATE);
@@ -46,26 +45,39 @@ final class Transformation {
 
     private Advice advice(Class<?> adviceClass, Rule.Kind kind) {
         return Advice.withCustomMapping()
-                .bind(new AdvisedMethodMapping<>(AdvisedMethodId.class, kind, selection, AdvisedMethods.Entry::id))
-                .bind(new AdvisedMethodMapping<>(AdvisedMethodIndex.class, kind, selection, AdvisedMethods.Entry::index))
+                .bind(new AdvisedMethodMapping<>(AdvisedMethodId.class, kind, AdvisedMethods.Entry::id))
+                .bind(new AdvisedMethodMapping<>(AdvisedMethodIndex.class, kind, AdvisedMethods.Entry::index))
                 .to(adviceClass);
     }
 
     /**
-     * @return the advised class file; the original when it has nothing to advise
+     * @return the advised class file, or {@code null} when the class has nothing to advise (it only
+     *         mentioned an annotation, or its rules match none of its methods)
      */
     byte[] transform(ClassLoader loader, String internalName, byte[] bytes) {
         String name = internalName.replace('/', '.');
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, bytes),
                 ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
-                TypePool.Default.ReaderMode.FAST, jdkTypes);
+                TypePool.Default.ReaderMode.FAST, sharedTypes);
         TypeDescription type = pool.describe(name).resolve();
-        ElementMatcher.Junction<MethodDescription> compensated = selection.of(Rule.Kind.COMPENSATE, type);
-        ElementMatcher.Junction<MethodDescription> orchestrated = selection.of(Rule.Kind.WITH_ROLLBACK, type);
-        selection.warnUnmatched(type, log);
+        MethodSelection selection = MethodSelection.open(type, rules);
+        try {
+            return transform(type, selection, pool, bytes);
+        } finally {
+            selection.close();
+        }
+    }
+
+    private byte[] transform(TypeDescription type, MethodSelection selection, TypePool pool, byte[] bytes) {
+        ElementMatcher.Junction<MethodDescription> compensated = selection.of(Rule.Kind.COMPENSATE);
+        ElementMatcher.Junction<MethodDescription> orchestrated = selection.of(Rule.Kind.WITH_ROLLBACK);
+        selection.warnUnmatched(rules, log);
+        if (type.getDeclaredMethods().filter(compensated.or(orchestrated)).isEmpty()) {
+            return null;
+        }
         if (log.isDebug()) {
-            log.debug("transforming " + name + ": @WithRollback " + names(type, orchestrated)
+            log.debug("transforming " + type.getName() + ": @WithRollback " + names(type, orchestrated)
                     + ", @Compensate " + names(type, compensated));
         }
         // Compensate comes first so that it runs outermost, as the aspects' precedence has it.
