@@ -17,6 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarksSmokeTest {
 
     @Test
+    void jmhGeneratedEveryBenchmarkAndForksTheAgentOnesWithTheAgent() throws Exception {
+        List<String> entries;
+        try (var list = BenchmarksSmokeTest.class.getResourceAsStream("/META-INF/BenchmarkList")) {
+            assertThat(list).as("JMH's annotation processor did not run").isNotNull();
+            entries = new String(list.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+
+        for (Class<?> type : BenchmarkMethods.BENCHMARKS) {
+            for (String variant : List.of("handwritten", "ajc", "agent", "programmatic", "spring")) {
+                String generated = type.getName().replace(".benchmarks.", ".benchmarks.jmh_generated.") + '_' + variant + "_jmhTest";
+                assertThat(entries).as(generated).filteredOn(e -> e.contains(" " + generated + " ")).singleElement()
+                        .satisfies(e -> assertThat(e.contains(AgentFixture.JAVAAGENT)).isEqualTo(variant.equals("agent")));
+            }
+        }
+    }
+
+    @Test
     void runsEveryBenchmarkMethodOnceWithoutAnAgent() throws Exception {
         List<String> ran = BenchmarkMethods.runAll(method -> !method.getName().equals("agent"));
 
