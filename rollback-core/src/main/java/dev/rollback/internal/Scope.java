@@ -91,7 +91,7 @@ public final class Scope implements RollbackScope {
 
     void add(Record record) {
         if (size == records.length) {
-            records = Arrays.copyOf(records, Math.max(16, size * 2));
+            records = Arrays.copyOf(records, Math.max(8, size * 2));
         }
         records[size++] = record;
     }
@@ -100,7 +100,7 @@ public final class Scope implements RollbackScope {
     void adopt(Scope child) {
         int needed = size + child.size;
         if (needed > records.length) {
-            records = Arrays.copyOf(records, Math.max(needed, Math.max(16, size * 2)));
+            records = Arrays.copyOf(records, Math.max(needed, Math.max(8, size * 2)));
         }
         System.arraycopy(child.records, 0, records, size, child.size);
         size = needed;
