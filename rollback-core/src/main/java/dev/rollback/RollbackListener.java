@@ -12,8 +12,8 @@ import java.util.Optional;
  * order the listeners were added (service-loaded ones first). A listener that throws does not
  * stop a rollback: its throwable is attached, suppressed, to the exception that leaves the scope.
  *
- * <p>{@link #onScopeStart} is only called on listeners that override it, so that the scopes of
- * an application whose listeners do not care cost nothing extra.
+ * <p>{@link #onScopeStart} and {@link #onRecord} are only called on listeners that override them,
+ * so that the scopes and records of an application whose listeners do not care cost nothing extra.
  */
 public interface RollbackListener {
 
@@ -24,6 +24,19 @@ public interface RollbackListener {
      * @param name        the scope's operation name
      */
     default void onScopeStart(String operationId, String name) {
+    }
+
+    /**
+     * A compensation was just recorded in the innermost open scope: a {@code @Compensate} method
+     * returned, or {@link Rollback#register} was called. Runs on the recording thread, and only on
+     * listeners that override it. Unlike the other callbacks, what it throws is not caught: it leaves
+     * the {@code @Compensate} call (or {@code register}) after the record was kept, so a test kit can
+     * inject a failure right after any step, and the rollback still undoes that step.
+     *
+     * @param operationId  the scope's operation id
+     * @param compensation what was recorded
+     */
+    default void onRecord(String operationId, RecordedCompensation compensation) {
     }
 
     /**

@@ -10,6 +10,7 @@ final class CallRecord extends Record {
     private final Object target;
     private final Object result;
     private final Object[] args;
+    private String description;
 
     CallRecord(CompensatePlan plan, Object target, Object result, Object[] args) {
         this.plan = plan;
@@ -19,12 +20,15 @@ final class CallRecord extends Record {
     }
 
     @Override
-    String description() {
-        return plan.describe(args);
+    public String description() {
+        if (description == null) {
+            description = plan.describe(args);
+        }
+        return description;
     }
 
     @Override
-    int priority() {
+    public int priority() {
         return plan.priority();
     }
 
@@ -34,7 +38,7 @@ final class CallRecord extends Record {
     }
 
     @Override
-    int retries() {
+    public int retries() {
         return plan.retries();
     }
 

@@ -22,12 +22,12 @@ final class LambdaRecord extends Record {
     }
 
     @Override
-    String description() {
+    public String description() {
         return description;
     }
 
     @Override
-    int priority() {
+    public int priority() {
         return priority;
     }
 
@@ -37,7 +37,7 @@ final class LambdaRecord extends Record {
     }
 
     @Override
-    int retries() {
+    public int retries() {
         return retries;
     }
 

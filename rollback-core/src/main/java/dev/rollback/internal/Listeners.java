@@ -1,6 +1,7 @@
 package dev.rollback.internal;
 
 import dev.rollback.CompensationResult;
+import dev.rollback.RecordedCompensation;
 import dev.rollback.RollbackException;
 import dev.rollback.RollbackListener;
 import dev.rollback.RollbackReport;
@@ -16,8 +17,8 @@ import java.util.ServiceLoader;
 /**
  * The registered listeners, as an immutable snapshot swapped on every change: the default logging
  * listener, then those found by {@link ServiceLoader}, then those added at run time. Listeners
- * that do not override {@link RollbackListener#onScopeStart} are left out of the scope-start
- * list, so opening a scope costs nothing for them.
+ * that do not override {@link RollbackListener#onScopeStart} or {@link RollbackListener#onRecord}
+ * are left out of those lists, so opening a scope or recording costs nothing for them.
  */
 public final class Listeners {
 
@@ -25,10 +26,14 @@ public final class Listeners {
 
     private final RollbackListener[] all;
     private final RollbackListener[] scopeStart;
+    private final RollbackListener[] record;
 
     private Listeners(RollbackListener[] all) {
         this.all = all;
-        this.scopeStart = Arrays.stream(all).filter(Listeners::overridesScopeStart).toArray(RollbackListener[]::new);
+        this.scopeStart = Arrays.stream(all).filter(l -> overrides(l, "onScopeStart", String.class, String.class))
+                .toArray(RollbackListener[]::new);
+        this.record = Arrays.stream(all).filter(l -> overrides(l, "onRecord", String.class, RecordedCompensation.class))
+                .toArray(RollbackListener[]::new);
     }
 
     static Listeners current() {
@@ -77,6 +82,14 @@ public final class Listeners {
         }
     }
 
+    /** Tells the listeners that override {@code onRecord}; what they throw leaves the recording call. */
+    static void recorded(Scope scope, Record record) {
+        RollbackListener[] listeners = current.record;
+        for (RollbackListener listener : listeners) {
+            listener.onRecord(scope.operationId(), record);
+        }
+    }
+
     void rollbackStarted(String operationId, String name, List<String> compensations, Optional<Throwable> cause,
                          List<Throwable> failures) {
         for (RollbackListener listener : all) {
@@ -108,12 +121,11 @@ public final class Listeners {
         }
     }
 
-    private static boolean overridesScopeStart(RollbackListener listener) {
+    private static boolean overrides(RollbackListener listener, String method, Class<?>... parameters) {
         try {
-            return listener.getClass().getMethod("onScopeStart", String.class, String.class).getDeclaringClass()
-                    != RollbackListener.class;
+            return listener.getClass().getMethod(method, parameters).getDeclaringClass() != RollbackListener.class;
         } catch (NoSuchMethodException e) {
-            throw new AssertionError("RollbackListener.onScopeStart(String, String) is missing", e);
+            throw new AssertionError("RollbackListener." + method + " is missing", e);
         }
     }
 

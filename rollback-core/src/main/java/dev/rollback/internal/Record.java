@@ -1,19 +1,45 @@
 package dev.rollback.internal;
 
+import dev.rollback.Compensation;
+import dev.rollback.RecordedCompensation;
+
+import java.time.Duration;
+
 /**
  * One recorded compensation: what to run, and how (priority, time limit, retries).
  */
-abstract class Record {
+abstract class Record implements RecordedCompensation {
 
-    /** @return the description shown in reports; computed when asked, at rollback time, so ask once */
-    abstract String description();
+    /** @return the description shown in reports; computed on first use, at rollback time */
+    @Override
+    public abstract String description();
 
-    abstract int priority();
+    @Override
+    public abstract int priority();
 
     abstract long timeoutMillis();
 
-    abstract int retries();
+    @Override
+    public abstract int retries();
 
     /** Runs one attempt. */
     abstract void run() throws Throwable;
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofMillis(timeoutMillis());
+    }
+
+    @Override
+    public Compensation undo() {
+        return () -> {
+            try {
+                run();
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("compensation '" + description() + "' threw " + t, t);
+            }
+        };
+    }
 }

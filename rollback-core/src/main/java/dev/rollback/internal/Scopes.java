@@ -54,13 +54,16 @@ public final class Scopes {
                     + Thread.currentThread().getName() + "'; accepted: inside a @WithRollback method, Rollback.run,"
                     + " Rollback.call or a Rollback.begin block (compensations themselves run outside any scope)");
         }
-        scope.add(new LambdaRecord(description, priority, timeoutMillis, retries, compensation));
+        LambdaRecord record = new LambdaRecord(description, priority, timeoutMillis, retries, compensation);
+        scope.add(record);
+        Listeners.recorded(scope, record);
     }
 
     static void record(Record record) {
         Scope scope = CURRENT.get();
         if (scope != null) {
             scope.add(record);
+            Listeners.recorded(scope, record);
         }
     }
 

@@ -31,7 +31,7 @@ final class Checks {
         List<Finding> findings = new ArrayList<>();
         java.nio.file.Path workspace = environment.workspaces().dirOf(agent);
         findings.add(new Finding("workspace", Files.exists(workspace, LinkOption.NOFOLLOW_LINKS), workspace.toString()));
-        List<ProcessHandle> workers = workerProcesses(agent);
+        List<ProcessHandle> workers = workerProcesses(agent, workspace);
         findings.add(new Finding("worker", !workers.isEmpty(), workers.isEmpty() ? "no process with '" + Worker.MARKER
                 + " " + agent + "'" : "pid " + workers.stream().map(p -> Long.toString(p.pid())).toList()));
         Optional<Registry.Row> row = environment.registry().find(agent);
@@ -41,17 +41,22 @@ final class Checks {
         findings.add(port.map(p -> new Finding("port", listening(p), InetAddress.getLoopbackAddress().getHostAddress() + ":" + p))
                 .orElse(new Finding("port", false, "never bound")));
         if (environment.tmux()) {
-            boolean window = Tmux.windowNames().contains(agent);
+            boolean window = environment.tmuxServer().windowNames().contains(agent);
             findings.add(new Finding("window", window, "tmux window '" + agent + "'"));
         }
         return findings;
     }
 
-    static List<ProcessHandle> workerProcesses(String agent) {
+    /**
+     * @return the live worker processes of this agent under this root: other roots may have agents
+     *         of the same name
+     */
+    static List<ProcessHandle> workerProcesses(String agent, java.nio.file.Path workspace) {
+        String ready = Workers.readyFile(workspace).toString();
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
             String[] arguments = p.info().arguments().orElse(new String[0]);
-            for (int i = 0; i + 1 < arguments.length; i++) {
-                if (arguments[i].equals(Worker.MARKER) && arguments[i + 1].equals(agent)) {
+            for (int i = 0; i + 3 < arguments.length; i++) {
+                if (arguments[i].equals(Worker.MARKER) && arguments[i + 1].equals(agent) && arguments[i + 3].equals(ready)) {
                     return true;
                 }
             }

@@ -24,6 +24,7 @@ final class Environment implements AutoCloseable {
     private final Ports ports;
     private final Workers workers;
     private final Windows windows;
+    private final Tmux tmuxServer;
     private final boolean tmux;
     private final AuditListener audit;
 
@@ -35,7 +36,8 @@ final class Environment implements AutoCloseable {
         this.workspaces = new Workspaces(agents, faults, console);
         this.ports = new Ports(faults, console);
         this.workers = new Workers(faults, console);
-        this.windows = new Windows(faults, console);
+        this.tmuxServer = new Tmux(root);
+        this.windows = new Windows(tmuxServer, faults, console);
         this.tmux = Tmux.available();
         this.audit = AuditListener.open(root.resolve("audit.jsonl"));
         Rollback.addListener(audit);
@@ -115,6 +117,11 @@ final class Environment implements AutoCloseable {
 
     boolean tmux() {
         return tmux;
+    }
+
+    /** @return the root's own tmux server */
+    Tmux tmuxServer() {
+        return tmuxServer;
     }
 
     AuditListener audit() {

@@ -45,7 +45,7 @@ final class Teardown {
         Optional<ServerSocket> socket = live != null ? Optional.ofNullable(live.portSocket()) : environment.ports().socketOf(name);
         socket.filter(s -> !s.isClosed()).ifPresent(s -> registrations.add(() ->
                 Rollback.register("close port " + s.getLocalPort(), 40, () -> environment.ports().release(s, name))));
-        for (ProcessHandle worker : workers(name, row, live)) {
+        for (ProcessHandle worker : workers(name, workspace, row, live)) {
             registrations.add(() -> Rollback.register("end worker " + worker.pid(), 50,
                     () -> environment.workers().end(worker, name)));
         }
@@ -65,7 +65,7 @@ final class Teardown {
      * started at the recorded instant (so a reused pid is never signalled); else, for leftovers of
      * a broken compensation, the processes whose command line names this agent.
      */
-    private static List<ProcessHandle> workers(String name, Optional<Registry.Row> row, Agent live) {
+    private static List<ProcessHandle> workers(String name, Path workspace, Optional<Registry.Row> row, Agent live) {
         if (live != null) {
             return List.of(live.worker());
         }
@@ -74,13 +74,14 @@ final class Teardown {
             return ProcessHandle.of(known.workerPid()).filter(handle -> handle.info().startInstant()
                     .map(start -> start.equals(known.workerStart())).orElse(false)).stream().toList();
         }
-        return Checks.workerProcesses(name);
+        return Checks.workerProcesses(name, workspace);
     }
 
     private Optional<String> window(String name, Optional<Registry.Row> row) throws IOException {
         if (row.isPresent() && row.get().window() != null) {
             return Optional.of(row.get().window());
         }
-        return environment.tmux() && Tmux.windowNames().contains(name) ? Optional.of(Tmux.SESSION + ":" + name) : Optional.empty();
+        return environment.tmux() && environment.tmuxServer().windowNames().contains(name)
+                ? Optional.of(Tmux.SESSION + ":" + name) : Optional.empty();
     }
 }

@@ -31,7 +31,7 @@ public class Workers {
     @Compensate(value = "stop", priority = 50, timeoutMillis = 15_000)
     public ProcessHandle start(String agent, Path workspace, int port) throws IOException, InterruptedException {
         faults.beforeStep(agent, Step.WORKER);
-        Path ready = workspace.resolve("worker.ready");
+        Path ready = readyFile(workspace);
         Path log = workspace.resolve("logs").resolve("worker.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx32m",
@@ -56,6 +56,11 @@ public class Workers {
         faults.beforeCompensation(agent, Step.WORKER);
         Compensations.destroy(worker, GRACE);
         console.undo(agent, Step.WORKER, "ended pid " + worker.pid());
+    }
+
+    /** @return the file a worker writes once it listens; it also tells the workers of one root from another's */
+    static Path readyFile(Path workspace) {
+        return workspace.toAbsolutePath().resolve("worker.ready");
     }
 
     private static void awaitReady(Process process, Path ready, Path log) throws IOException, InterruptedException {

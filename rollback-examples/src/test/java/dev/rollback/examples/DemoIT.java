@@ -1,5 +1,6 @@
 package dev.rollback.examples;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,13 @@ class DemoIT {
 
     @TempDir
     Path root;
+
+    @AfterEach
+    void endWhatAFailedTestLeftRunning() throws Exception {
+        World world = new World(root);
+        world.endAllWorkers();
+        world.endTmuxServer();
+    }
 
     static Stream<Arguments> stepsAndWeavings() {
         return Stream.of(Step.values()).flatMap(step -> Stream.of(Arguments.of(step, false), Arguments.of(step, true)));
@@ -46,7 +54,7 @@ class DemoIT {
         run.port("agent-2").ifPresent(port -> assertThat(World.accepts(port)).as("port " + port + " of agent-2").isFalse());
         assertThat(run.port("agent-2").isPresent()).isEqualTo(step.compareTo(Step.PORT) > 0);
         if (World.tmuxInstalled()) {
-            assertThat(World.windowExists("agent-2")).as("window of agent-2").isFalse();
+            assertThat(world.windowExists("agent-2")).as("window of agent-2").isFalse();
         }
 
         assertThat(world.workspaceExists("agent-1")).isTrue();

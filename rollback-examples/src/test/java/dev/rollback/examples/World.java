@@ -33,11 +33,29 @@ final class World {
         return Files.exists(root.resolve("agents").resolve(agent), LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** The live workers of this agent under this root (a concurrent build may run agents of the same name). */
     List<ProcessHandle> workers(String agent) {
+        String ready = root.resolve("agents").resolve(agent).resolve("worker.ready").toAbsolutePath().toString();
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).indexOf("rollback-demo-worker"))
-                        .map(i -> i >= 0 && Arrays.asList(p.info().arguments().get()).contains(agent)).orElse(false))
+                .filter(p -> p.info().arguments().map(Arrays::asList)
+                        .map(a -> a.contains("rollback-demo-worker") && a.contains(agent) && a.contains(ready)).orElse(false))
                 .toList();
+    }
+
+    /** Ends this root's own tmux server, with every window a failed test left open. */
+    void endTmuxServer() throws IOException, InterruptedException {
+        if (tmuxInstalled()) {
+            new ProcessBuilder("tmux", "-L", Tmux.serverFor(root), "kill-server").redirectErrorStream(true).start().waitFor();
+        }
+    }
+
+    /** Ends every worker still running under this root, so that a failed test leaves no process behind. */
+    void endAllWorkers() {
+        String agents = root.resolve("agents").toAbsolutePath().toString();
+        ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(Arrays::asList)
+                        .map(a -> a.contains("rollback-demo-worker") && a.stream().anyMatch(s -> s.startsWith(agents)))
+                        .orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     Optional<String> rowState(String agent) throws SQLException {
@@ -70,8 +88,8 @@ final class World {
         }
     }
 
-    static boolean windowExists(String agent) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("tmux", "-L", "rollback-demo", "list-windows", "-t", "rollback-demo",
+    boolean windowExists(String agent) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("tmux", "-L", Tmux.serverFor(root), "list-windows", "-t", "rollback-demo",
                 "-F", "#{window_name}").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return process.waitFor() == 0 && output.lines().anyMatch(agent::equals);

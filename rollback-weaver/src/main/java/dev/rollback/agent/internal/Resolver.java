@@ -50,23 +50,23 @@ final class Resolver {
             return ScopePolicy.of(name, throwables(method, rule.attribute("rollbackFor", "")),
                     throwables(method, rule.attribute("noRollbackFor", "")),
                     Propagation.valueOf(rule.attribute("propagation", Propagation.NESTED.name())));
-        } catch (ClassNotFoundException | ClassCastException e) {
+        } catch (UnusableClass e) {
             return "with-rollback rule (" + rule.location() + ") on " + describe(method) + ": " + e.getMessage()
                     + "; accepted: classes extending java.lang.Throwable that " + describe(method.getDeclaringClass())
                     + " can see";
         }
     }
 
-    private static Class<?>[] throwables(Method method, String names) throws ClassNotFoundException {
+    private static Class<?>[] throwables(Method method, String names) throws UnusableClass {
         if (names.isEmpty()) {
             return new Class<?>[0];
         }
-        Class<?>[] types = new Class<?>[names.split(",").length];
+        String[] split = names.split(",");
+        Class<?>[] types = new Class<?>[split.length];
         for (int i = 0; i < types.length; i++) {
-            String name = names.split(",")[i];
-            types[i] = load(method, name);
+            types[i] = load(method, split[i]);
             if (!Throwable.class.isAssignableFrom(types[i])) {
-                throw new ClassCastException(name + " is not a java.lang.Throwable");
+                throw new UnusableClass(split[i] + " is not a java.lang.Throwable", null);
             }
         }
         return types;
@@ -78,7 +78,7 @@ final class Resolver {
         if (!handlerName.isEmpty()) {
             try {
                 handler = load(method, handlerName);
-            } catch (ClassNotFoundException e) {
+            } catch (UnusableClass e) {
                 return CompensatePlan.invalid("compensate rule (" + rule.location() + ") on " + describe(method) + ": "
                         + e.getMessage() + "; accepted: a class implementing " + CompensationHandler.class.getName()
                         + " that " + describe(method.getDeclaringClass()) + " can see");
@@ -89,11 +89,21 @@ final class Resolver {
                 Integer.parseInt(rule.attribute("retries", "0")), rule.attribute("description", "")));
     }
 
-    private static Class<?> load(Method method, String name) throws ClassNotFoundException {
+    private static Class<?> load(Method method, String name) throws UnusableClass {
         try {
             return Class.forName(name, false, method.getDeclaringClass().getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ClassNotFoundException("there is no class " + name, e);
+            throw new UnusableClass("there is no class " + name, e);
+        }
+    }
+
+    /** A class a rule names that cannot serve: missing, or of the wrong kind. */
+    private static final class UnusableClass extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        UnusableClass(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

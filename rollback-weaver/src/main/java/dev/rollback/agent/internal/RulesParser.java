@@ -90,6 +90,10 @@ final class RulesParser {
                 || (open >= 0 && !target.endsWith(")"))) {
             throw malformed(line, "<class>#<method> or <class>#<method>(<parameter types>)", target);
         }
+        if (CandidateFilter.ignoredByName(typeName.replace('.', '/'))) {
+            throw malformed(line, "a class the agent may transform: none of the JDK's, AspectJ's, SLF4J's or"
+                    + " Rollback's own", typeName);
+        }
         List<String> parameters = open < 0 ? null : parameters(target.substring(open + 1, target.length() - 1), line);
         Map<String, String> attributes = attributes(kind, tokens.subList(2, tokens.size()), line);
         return new Rule(kind, typeName, methodName, parameters, attributes, where(line));

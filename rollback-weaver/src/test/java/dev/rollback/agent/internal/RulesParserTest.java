@@ -61,6 +61,12 @@ class RulesParserTest {
     }
 
     @Test
+    void rejectsARuleForAClassTheAgentNeverTransforms() {
+        assertMalformed("compensate java.nio.file.Files#createDirectory by=delete", "line 1: expected a class the agent"
+                + " may transform: none of the JDK's, AspectJ's, SLF4J's or Rollback's own, found 'java.nio.file.Files'");
+    }
+
+    @Test
     void rejectsAnAttributeOfTheOtherKeyword() {
         assertMalformed("with-rollback com.acme.O#run by=close", "line 1: expected an attribute of with-rollback given"
                 + " once as name=value, one of name=, noRollbackFor=, propagation=, rollbackFor=, found 'by=close'");

@@ -1,0 +1,105 @@
+package dev.rollback.test;
+
+import dev.rollback.CompensationResult;
+import dev.rollback.Outcome;
+import dev.rollback.RollbackReport;
+import org.opentest4j.AssertionFailedError;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Assertions on a {@link RollbackReport}: which compensations ran, in which order, and how they
+ * ended. Failures show the whole report.
+ *
+ * <pre>{@code
+ * assertThatReport(reports.last())
+ *         .ranInOrder("Workers.start(agent-7)", "Workspaces.create(agent-7)")
+ *         .hasOutcomes(Outcome.SUCCEEDED, Outcome.FAILED)
+ *         .isIncomplete();
+ * }</pre>
+ */
+public final class RollbackAssertions {
+
+    private RollbackAssertions() {
+    }
+
+    /**
+     * @param report the report to check
+     * @return assertions on it
+     */
+    public static ReportAssert assertThatReport(RollbackReport report) {
+        return new ReportAssert(Objects.requireNonNull(report, "report"));
+    }
+
+    /** Assertions on one report; each returns {@code this} to chain. */
+    public static final class ReportAssert {
+
+        private final RollbackReport report;
+
+        private ReportAssert(RollbackReport report) {
+            this.report = report;
+        }
+
+        /**
+         * @param name the expected operation name
+         * @return this
+         */
+        public ReportAssert hasName(String name) {
+            return check(report.name(), name, "the operation name");
+        }
+
+        /**
+         * @param descriptions every compensation's description, in the order they ran
+         * @return this
+         */
+        public ReportAssert ranInOrder(String... descriptions) {
+            return check(actions().stream().map(CompensationResult::description).collect(Collectors.toList()),
+                    Arrays.asList(descriptions), "the compensations, in the order they ran");
+        }
+
+        /**
+         * @param outcomes every compensation's outcome, in the order they ran
+         * @return this
+         */
+        public ReportAssert hasOutcomes(Outcome... outcomes) {
+            return check(actions().stream().map(CompensationResult::outcome).collect(Collectors.toList()),
+                    Arrays.asList(outcomes), "the outcomes, in the order the compensations ran");
+        }
+
+        /**
+         * @param description a compensation's description
+         * @param outcome     how it must have ended
+         * @return this
+         */
+        public ReportAssert ran(String description, Outcome outcome) {
+            List<Outcome> found = actions().stream().filter(a -> a.description().equals(description))
+                    .map(CompensationResult::outcome).collect(Collectors.toList());
+            return check(found, List.of(outcome), "the outcome of '" + description + "'");
+        }
+
+        /** @return this, when every compensation succeeded */
+        public ReportAssert isComplete() {
+            return check(report.isComplete(), true, "whether the rollback was complete");
+        }
+
+        /** @return this, when at least one compensation failed or timed out */
+        public ReportAssert isIncomplete() {
+            return check(report.isComplete(), false, "whether the rollback was complete");
+        }
+
+        private List<CompensationResult> actions() {
+            return report.actions();
+        }
+
+        private ReportAssert check(Object actual, Object expected, String what) {
+            if (!Objects.equals(actual, expected)) {
+                throw new AssertionFailedError(what + " differ(s): expected " + expected + " but was " + actual
+                        + "\nin " + report, expected, actual);
+            }
+            return this;
+        }
+    }
+}
