@@ -15,6 +15,7 @@ public final class RollbackReport {
     private final Instant start;
     private final Duration duration;
     private final List<CompensationResult> actions;
+    private final long succeeded;
 
     /**
      * Creates a report.
@@ -33,6 +34,7 @@ public final class RollbackReport {
         this.start = Objects.requireNonNull(start, "start");
         this.duration = Objects.requireNonNull(duration, "duration");
         this.actions = List.copyOf(actions);
+        this.succeeded = this.actions.stream().filter(a -> a.outcome() == Outcome.SUCCEEDED).count();
     }
 
     /** @return the operation id of the scope that rolled back */
@@ -68,17 +70,14 @@ public final class RollbackReport {
         if (actions.isEmpty()) {
             return 100.0;
         }
-        return 100.0 * succeeded() / actions.size();
+        return 100.0 * succeeded / actions.size();
     }
 
     /** @return {@code true} when every compensation succeeded */
     public boolean isComplete() {
-        return succeeded() == actions.size();
+        return succeeded == actions.size();
     }
 
-    private long succeeded() {
-        return actions.stream().filter(a -> a.outcome() == Outcome.SUCCEEDED).count();
-    }
 
     @Override
     public String toString() {

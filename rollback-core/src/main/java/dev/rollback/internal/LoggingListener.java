@@ -45,6 +45,9 @@ final class LoggingListener implements RollbackListener {
 
     @Override
     public void onRollback(RollbackReport report) {
+        if (report.isComplete() ? !LOG.isInfoEnabled() : !LOG.isErrorEnabled()) {
+            return; // formatting the summary costs more than many compensations
+        }
         String summary = String.format(Locale.ROOT, "Rollback of '%s' [%s] %s: %.1f%% complete, %d compensation(s) in %d ms",
                 report.name(), report.operationId(), report.isComplete() ? "done" : "INCOMPLETE",
                 report.completeness(), report.actions().size(), report.duration().toMillis());

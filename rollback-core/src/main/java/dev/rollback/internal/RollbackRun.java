@@ -8,7 +8,6 @@ import org.slf4j.MDC;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -49,11 +48,15 @@ final class RollbackRun {
         String previousId = MDC.get(MDC_KEY);
         MDC.put(MDC_KEY, operationId);
         try {
-            List<String> descriptions = Arrays.stream(records).map(Record::description).toList();
-            listeners.rollbackStarted(operationId, scope.name(), descriptions, Optional.ofNullable(cause), listenerFailures);
+            String[] descriptions = new String[records.length];
+            for (int i = 0; i < records.length; i++) {
+                descriptions[i] = records[i].description();
+            }
+            listeners.rollbackStarted(operationId, scope.name(), List.of(descriptions), Optional.ofNullable(cause),
+                    listenerFailures);
             List<CompensationResult> results = new ArrayList<>(records.length);
-            for (Record record : records) {
-                CompensationResult result = compensate(record, operationId);
+            for (int i = 0; i < records.length; i++) {
+                CompensationResult result = compensate(records[i], descriptions[i], operationId);
                 results.add(result);
                 listeners.compensated(operationId, result, listenerFailures);
             }
@@ -73,7 +76,7 @@ final class RollbackRun {
         }
     }
 
-    private CompensationResult compensate(Record record, String operationId) {
+    private CompensationResult compensate(Record record, String description, String operationId) {
         long start = System.nanoTime();
         Throwable failure = null;
         int attempts = 0;
@@ -87,20 +90,20 @@ final class RollbackRun {
                 interruptPending |= attempt.await(record.timeoutMillis());
                 if (!attempt.isDone()) {
                     TimeoutException timeout = attempt.abandon(record.timeoutMillis());
-                    return result(record, Outcome.TIMED_OUT, attempts, start, timeout);
+                    return result(record, description, Outcome.TIMED_OUT, attempts, start, timeout);
                 }
                 failure = attempt.failure();
             } else {
                 failure = runInline(record);
             }
             if (failure == null) {
-                return result(record, Outcome.SUCCEEDED, attempts, start, null);
+                return result(record, description, Outcome.SUCCEEDED, attempts, start, null);
             }
             if (failure instanceof VirtualMachineError) {
                 break; // the JVM is in trouble: report it now rather than try the same thing again
             }
         }
-        return result(record, Outcome.FAILED, attempts, start, failure);
+        return result(record, description, Outcome.FAILED, attempts, start, failure);
     }
 
     private Throwable runInline(Record record) {
@@ -114,8 +117,9 @@ final class RollbackRun {
         }
     }
 
-    private static CompensationResult result(Record record, Outcome outcome, int attempts, long start, Throwable error) {
-        return new CompensationResult(record.description(), record.priority(), outcome, attempts,
+    private static CompensationResult result(Record record, String description, Outcome outcome, int attempts, long start,
+                                             Throwable error) {
+        return new CompensationResult(description, record.priority(), outcome, attempts,
                 Duration.ofNanos(System.nanoTime() - start), error);
     }
 }

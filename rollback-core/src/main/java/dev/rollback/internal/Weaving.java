@@ -73,6 +73,25 @@ public final class Weaving {
      * @param args   the call's arguments; the array is kept, so pass one nobody else changes
      */
     public static void record(CompensatePlan plan, Object target, Object result, Object[] args) {
-        Scopes.record(new CallRecord(plan, target, result, args));
+        if (args.length == 1) {
+            // inlined into the advice, this lets the JIT drop the array the advice built for the call
+            Scopes.record(new OneArgumentRecord(plan, target, result, args[0]));
+        } else {
+            Scopes.record(new CallRecord(plan, target, result, args));
+        }
+    }
+
+    /**
+     * Records a one-parameter {@code @Compensate} call that returned normally; nothing when no scope
+     * is open. Like {@link #record(CompensatePlan, Object, Object, Object[])}, without an array
+     * per call, for weavers that bind arguments one by one.
+     *
+     * @param plan     the method's plan, already {@linkplain CompensatePlan#check() checked}
+     * @param target   the receiver, or {@code null} for a static method
+     * @param result   the returned value (boxed), or {@code null}
+     * @param argument the call's argument (boxed)
+     */
+    public static void recordOneArgument(CompensatePlan plan, Object target, Object result, Object argument) {
+        Scopes.record(new OneArgumentRecord(plan, target, result, argument));
     }
 }

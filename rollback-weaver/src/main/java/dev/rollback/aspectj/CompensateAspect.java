@@ -21,6 +21,8 @@ import org.aspectj.lang.annotation.Pointcut;
 public class CompensateAspect {
 
     private static final JoinPointTable<CompensatePlan> PLANS = new JoinPointTable<>(Weaving::plan);
+    /** Shared by every call without arguments: an empty array cannot be changed. */
+    private static final Object[] NO_ARGUMENTS = new Object[0];
 
     /** Methods annotated {@code @Compensate}. */
     @Pointcut("execution(@dev.rollback.annotation.Compensate * *(..))")
@@ -58,12 +60,12 @@ public class CompensateAspect {
 
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object result) {
-        Weaving.record(PLANS.get(joinPoint), target, result, new Object[0]);
+        Weaving.record(PLANS.get(joinPoint), target, result, NO_ARGUMENTS);
     }
 
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object result) {
-        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0});
+        Weaving.recordOneArgument(PLANS.get(joinPoint), target, result, a0);
     }
 
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
@@ -84,12 +86,12 @@ public class CompensateAspect {
 
     @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object result) {
-        Weaving.record(PLANS.get(joinPoint), null, result, new Object[0]);
+        Weaving.record(PLANS.get(joinPoint), null, result, NO_ARGUMENTS);
     }
 
     @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object result) {
-        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0});
+        Weaving.recordOneArgument(PLANS.get(joinPoint), null, result, a0);
     }
 
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
