@@ -45,7 +45,7 @@ final class LoggingListener implements RollbackListener {
 
     @Override
     public void onRollback(RollbackReport report) {
-        if (report.isComplete() ? !LOG.isInfoEnabled() : !LOG.isErrorEnabled()) {
+        if (report.isComplete() ? !Log.LOG.isInfoEnabled() : !Log.LOG.isErrorEnabled()) {
             return; // formatting the summary costs more than many compensations
         }
         String summary = String.format(Locale.ROOT, "Rollback of '%s' [%s] %s: %.1f%% complete, %d compensation(s) in %d ms",
