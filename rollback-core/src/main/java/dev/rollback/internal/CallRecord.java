@@ -2,27 +2,30 @@ package dev.rollback.internal;
 
 /**
  * A compensation recorded by a returning {@code @Compensate} method: the resolved plan plus the
- * call's receiver, result and arguments. This object is the whole per-call cost of recording.
+ * call's receiver, result and arguments. This object is the whole per-call cost of recording; how
+ * it holds the arguments is up to its two kinds.
  */
-final class CallRecord extends Record {
+abstract class CallRecord extends Record {
 
     private final CompensatePlan plan;
     private final Object target;
     private final Object result;
-    private final Object[] args;
+    /** Kept once computed, so that listeners that see the record and the report show the same text. */
     private String description;
 
-    CallRecord(CompensatePlan plan, Object target, Object result, Object[] args) {
+    CallRecord(CompensatePlan plan, Object target, Object result) {
         this.plan = plan;
         this.target = target;
         this.result = result;
-        this.args = args;
     }
+
+    /** @return the call's arguments, as the compensating method handle takes them */
+    abstract Object[] arguments();
 
     @Override
     public String description() {
         if (description == null) {
-            description = plan.describe(args);
+            description = plan.describe(arguments());
         }
         return description;
     }
@@ -44,6 +47,6 @@ final class CallRecord extends Record {
 
     @Override
     void run() throws Throwable {
-        plan.compensate(target, result, args);
+        plan.compensate(target, result, arguments());
     }
 }

@@ -77,7 +77,7 @@ public final class Weaving {
             // inlined into the advice, this lets the JIT drop the array the advice built for the call
             Scopes.record(new OneArgumentRecord(plan, target, result, args[0]));
         } else {
-            Scopes.record(new CallRecord(plan, target, result, args));
+            Scopes.record(new ArgumentsRecord(plan, target, result, args));
         }
     }
 
