@@ -78,7 +78,6 @@ public final class RollbackReport {
         return succeeded == actions.size();
     }
 
-
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder()
