@@ -35,7 +35,7 @@ public class Workers {
         Path log = workspace.resolve("logs").resolve("worker.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx32m",
-                "-cp", System.getProperty("java.class.path"), Worker.class.getName(), Worker.MARKER, agent,
+                "-cp", absoluteClassPath(), Worker.class.getName(), Worker.MARKER, agent,
                 Integer.toString(port), ready.toString()))
                 .directory(workspace.toFile())
                 .redirectErrorStream(true)
@@ -56,6 +56,17 @@ public class Workers {
         faults.beforeCompensation(agent, Step.WORKER);
         Compensations.destroy(worker, GRACE);
         console.undo(agent, Step.WORKER, "ended pid " + worker.pid());
+    }
+
+    /**
+     * @return this JVM's class path with every entry made absolute: the worker starts in the agent's
+     *         workspace, where a relative entry such as {@code rollback-examples/target/rollback-examples.jar}
+     *         would point nowhere
+     */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     /** @return the file a worker writes once it listens; it also tells the workers of one root from another's */

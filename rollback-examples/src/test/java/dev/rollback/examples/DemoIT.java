@@ -105,6 +105,13 @@ class DemoIT {
     }
 
     @Test
+    void runsFromAJarPathRelativeToTheWorkingDirectoryAsReadmesFirstCommandDoes() throws Exception {
+        DemoRun run = DemoRun.relative(root, "demo", "--agents", "2");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.output()).contains("agent-1 ready", "Demo done: nothing of agent-2 remains.");
+    }
+
+    @Test
     void anUnknownStepIsRefusedInOneLineAndCreatesNothing() throws Exception {
         Path fresh = root.resolve("fresh");
         DemoRun run = DemoRun.of(fresh, "demo", "--fail-at", "database");

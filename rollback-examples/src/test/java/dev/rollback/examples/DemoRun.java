@@ -18,12 +18,24 @@ record DemoRun(int exitCode, String output) {
     private static final Path JAR = Path.of(System.getProperty("rollback.examples.jar", "target/rollback-examples.jar"));
 
     static DemoRun of(Path root, String... arguments) throws IOException, InterruptedException {
+        return run(JAR.toAbsolutePath().toString(), Path.of("").toAbsolutePath(), root, arguments);
+    }
+
+    /** Runs the jar as README's first command does: by a path relative to the directory the JVM starts in. */
+    static DemoRun relative(Path root, String... arguments) throws IOException, InterruptedException {
+        Path jar = JAR.toAbsolutePath();
+        Path from = jar.getParent().getParent().getParent();
+        return run(from.relativize(jar).toString(), from, root, arguments);
+    }
+
+    private static DemoRun run(String jar, Path directory, Path root, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+                "-jar", jar));
         command.addAll(List.of(arguments));
         command.add("--root");
         command.add(root.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
