@@ -75,7 +75,7 @@ public final class Weaving {
     public static void record(CompensatePlan plan, Object target, Object result, Object[] args) {
         if (args.length == 1) {
             // inlined into the advice, this lets the JIT drop the array the advice built for the call
-            Scopes.record(new OneArgumentRecord(plan, target, result, args[0]));
+            recordOneArgument(plan, target, result, args[0]);
         } else {
             Scopes.record(new ArgumentsRecord(plan, target, result, args));
         }
