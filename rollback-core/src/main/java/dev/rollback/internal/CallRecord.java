@@ -7,9 +7,9 @@ package dev.rollback.internal;
  */
 abstract class CallRecord extends Record {
 
-    private final CompensatePlan plan;
-    private final Object target;
-    private final Object result;
+    final CompensatePlan plan;
+    final Object target;
+    final Object result;
     /** Kept once computed, so that listeners that see the record and the report show the same text. */
     private String description;
 

@@ -97,12 +97,14 @@ public final class CompensateBinder {
             MethodHandle handle = lookup.unreflect(target);
             int arity = target.getParameterCount();
             boolean isStatic = Modifier.isStatic(target.getModifiers());
-            handle = handle.asType(MethodType.genericMethodType(arity + (isStatic ? 0 : 1)))
-                    .asSpreader(Object[].class, arity);
+            MethodHandle generic = handle.asType(MethodType.genericMethodType(arity + (isStatic ? 0 : 1)));
+            MethodHandle spread = generic.asSpreader(Object[].class, arity);
+            MethodHandle direct = arity <= CompensatePlan.MAX_DIRECT_ARITY ? generic : null;
             if (isStatic) {
-                handle = MethodHandles.dropArguments(handle, 0, Object.class);
+                spread = MethodHandles.dropArguments(spread, 0, Object.class);
+                direct = direct == null ? null : MethodHandles.dropArguments(direct, 0, Object.class);
             }
-            return CompensatePlan.method(original, spec, shape, handle);
+            return CompensatePlan.method(original, spec, shape, spread, direct);
         } catch (IllegalAccessException e) {
             return problem.invalid(Signatures.of(target) + " is not accessible to Rollback (" + e.getMessage() + ")",
                     "a compensating method in a package open to Rollback's module (dev.rollback.core)", e);

@@ -24,11 +24,17 @@ public final class CompensatePlan {
     private final long timeoutMillis;
     private final int retries;
     private final Shape shape;
+    /** Takes {@code (target, Object[] values)}. */
     private final MethodHandle invoker;
+    /** Takes {@code (target, value...)}, when the compensating method takes at most {@link #MAX_DIRECT_ARITY} values. */
+    private final MethodHandle direct;
     private final CompensationHandler<Object> handler;
 
+    /** The most values a compensating method takes for {@link #compensateOne} to call it without an array. */
+    static final int MAX_DIRECT_ARITY = 2;
+
     private CompensatePlan(String error, Throwable errorCause, String callPrefix, CompensateSpec spec, Shape shape,
-                           MethodHandle invoker, CompensationHandler<Object> handler) {
+                           MethodHandle invoker, MethodHandle direct, CompensationHandler<Object> handler) {
         this.error = error;
         this.errorCause = errorCause;
         this.callPrefix = callPrefix;
@@ -38,15 +44,16 @@ public final class CompensatePlan {
         this.retries = spec == null ? 0 : spec.retries();
         this.shape = shape;
         this.invoker = invoker;
+        this.direct = direct;
         this.handler = handler;
     }
 
-    static CompensatePlan method(Method original, CompensateSpec spec, Shape shape, MethodHandle invoker) {
-        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, shape, invoker, null);
+    static CompensatePlan method(Method original, CompensateSpec spec, Shape shape, MethodHandle invoker, MethodHandle direct) {
+        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, shape, invoker, direct, null);
     }
 
     static CompensatePlan handler(Method original, CompensateSpec spec, CompensationHandler<Object> handler) {
-        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, handler);
+        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, null, handler);
     }
 
     /**
@@ -65,7 +72,7 @@ public final class CompensatePlan {
      *         cause on every call
      */
     public static CompensatePlan invalid(String message, Throwable cause) {
-        return new CompensatePlan(message, cause, "", null, null, null, null);
+        return new CompensatePlan(message, cause, "", null, null, null, null, null);
     }
 
     /**
@@ -98,6 +105,33 @@ public final class CompensatePlan {
 
     String describe(Object[] args) {
         return description.isEmpty() ? Names.call(callPrefix, args) : description;
+    }
+
+    /**
+     * Compensates a call of a one-parameter method, without building an array of values when the
+     * compensating method takes at most {@link #MAX_DIRECT_ARITY} of them (which each shape implies
+     * for such a call: the result and the argument at most).
+     */
+    void compensateOne(Object target, Object result, Object argument) throws Throwable {
+        if (direct == null) {
+            compensate(target, result, new Object[] {argument});
+            return;
+        }
+        switch (shape) {
+            case RESULT_AND_ARGUMENTS -> {
+                Object ignored = direct.invokeExact(target, result, argument);
+            }
+            case RESULT -> {
+                Object ignored = direct.invokeExact(target, result);
+            }
+            case ARGUMENTS -> {
+                Object ignored = direct.invokeExact(target, argument);
+            }
+            case NOTHING -> {
+                Object ignored = direct.invokeExact(target);
+            }
+            default -> compensate(target, result, new Object[] {argument});
+        }
     }
 
     void compensate(Object target, Object result, Object[] args) throws Throwable {

@@ -27,13 +27,31 @@ public final class Listeners {
     private final RollbackListener[] all;
     private final RollbackListener[] scopeStart;
     private final RollbackListener[] record;
+    private final RollbackListener[] rollbackStart;
+    private final RollbackListener[] compensation;
+    private final RollbackListener[] rollback;
+    /** The default listener, asked per rollback whether its levels are enabled; {@code null} once removed. */
+    private final LoggingListener logging;
+    /** Whether a listener other than the default one overrides each rollback callback. */
+    private final boolean othersStart;
+    private final boolean othersCompensation;
+    private final boolean othersRollback;
 
     private Listeners(RollbackListener[] all) {
         this.all = all;
-        this.scopeStart = Arrays.stream(all).filter(l -> overrides(l, "onScopeStart", String.class, String.class))
-                .toArray(RollbackListener[]::new);
-        this.record = Arrays.stream(all).filter(l -> overrides(l, "onRecord", String.class, RecordedCompensation.class))
-                .toArray(RollbackListener[]::new);
+        this.scopeStart = overriding(all, "onScopeStart", String.class, String.class);
+        this.record = overriding(all, "onRecord", String.class, RecordedCompensation.class);
+        this.rollbackStart = overriding(all, "onRollbackStart", String.class, String.class, List.class, Optional.class);
+        this.compensation = overriding(all, "onCompensation", String.class, CompensationResult.class);
+        this.rollback = overriding(all, "onRollback", RollbackReport.class);
+        this.logging = (LoggingListener) Arrays.stream(all).filter(l -> l instanceof LoggingListener).findFirst().orElse(null);
+        this.othersStart = Arrays.stream(rollbackStart).anyMatch(l -> l != logging);
+        this.othersCompensation = Arrays.stream(compensation).anyMatch(l -> l != logging);
+        this.othersRollback = Arrays.stream(rollback).anyMatch(l -> l != logging);
+    }
+
+    private static RollbackListener[] overriding(RollbackListener[] all, String method, Class<?>... parameters) {
+        return Arrays.stream(all).filter(l -> overrides(l, method, parameters)).toArray(RollbackListener[]::new);
     }
 
     static Listeners current() {
@@ -90,9 +108,30 @@ public final class Listeners {
         }
     }
 
+    /** @return whether some listener will look at the start of a rollback */
+    boolean wantsStart() {
+        return othersStart || logging != null && logging.logsStart();
+    }
+
+    /**
+     * @param succeeded whether the compensation succeeded
+     * @return whether some listener will look at a compensation's result
+     */
+    boolean wantsCompensation(boolean succeeded) {
+        return othersCompensation || logging != null && logging.logsCompensation(succeeded);
+    }
+
+    /**
+     * @param complete whether every compensation succeeded
+     * @return whether some listener will look at the report
+     */
+    boolean wantsReport(boolean complete) {
+        return othersRollback || logging != null && logging.logsSummary(complete);
+    }
+
     void rollbackStarted(String operationId, String name, List<String> compensations, Optional<Throwable> cause,
                          List<Throwable> failures) {
-        for (RollbackListener listener : all) {
+        for (RollbackListener listener : rollbackStart) {
             try {
                 listener.onRollbackStart(operationId, name, compensations, cause);
             } catch (Throwable t) {
@@ -102,7 +141,7 @@ public final class Listeners {
     }
 
     void compensated(String operationId, CompensationResult result, List<Throwable> failures) {
-        for (RollbackListener listener : all) {
+        for (RollbackListener listener : compensation) {
             try {
                 listener.onCompensation(operationId, result);
             } catch (Throwable t) {
@@ -112,7 +151,7 @@ public final class Listeners {
     }
 
     void rolledBack(RollbackReport report, List<Throwable> failures) {
-        for (RollbackListener listener : all) {
+        for (RollbackListener listener : rollback) {
             try {
                 listener.onRollback(report);
             } catch (Throwable t) {

@@ -24,9 +24,24 @@ final class LoggingListener implements RollbackListener {
         static final Logger LOG = LoggerFactory.getLogger("dev.rollback");
     }
 
+    /** @return whether {@link #onRollbackStart} logs anything */
+    boolean logsStart() {
+        return Log.LOG.isWarnEnabled();
+    }
+
+    /** @return whether {@link #onCompensation} logs a compensation that succeeded, or one that did not */
+    boolean logsCompensation(boolean succeeded) {
+        return succeeded ? Log.LOG.isInfoEnabled() : Log.LOG.isErrorEnabled();
+    }
+
+    /** @return whether {@link #onRollback} logs the summary of a complete rollback, or of an incomplete one */
+    boolean logsSummary(boolean complete) {
+        return complete ? Log.LOG.isInfoEnabled() : Log.LOG.isErrorEnabled();
+    }
+
     @Override
     public void onRollbackStart(String operationId, String name, List<String> compensations, Optional<Throwable> cause) {
-        if (Log.LOG.isWarnEnabled()) {
+        if (logsStart()) {
             Log.LOG.warn("Rolling back '{}' [{}]: {} compensation(s), cause: {}", name, operationId, compensations.size(),
                     cause.map(Throwable::toString).orElse("closed without commit"));
         }
@@ -34,18 +49,20 @@ final class LoggingListener implements RollbackListener {
 
     @Override
     public void onCompensation(String operationId, CompensationResult result) {
-        if (result.outcome() == Outcome.SUCCEEDED) {
-            if (Log.LOG.isInfoEnabled()) {
-                Log.LOG.info(line(result));
-            }
-        } else if (Log.LOG.isErrorEnabled()) {
+        boolean succeeded = result.outcome() == Outcome.SUCCEEDED;
+        if (!logsCompensation(succeeded)) {
+            return;
+        }
+        if (succeeded) {
+            Log.LOG.info(line(result));
+        } else {
             Log.LOG.error(line(result), result.error().orElse(null));
         }
     }
 
     @Override
     public void onRollback(RollbackReport report) {
-        if (report.isComplete() ? !Log.LOG.isInfoEnabled() : !Log.LOG.isErrorEnabled()) {
+        if (!logsSummary(report.isComplete())) {
             return; // formatting the summary costs more than many compensations
         }
         String summary = String.format(Locale.ROOT, "Rollback of '%s' [%s] %s: %.1f%% complete, %d compensation(s) in %d ms",

@@ -4,17 +4,27 @@ import dev.rollback.CompensationResult;
 import dev.rollback.Outcome;
 import dev.rollback.RollbackReport;
 import org.slf4j.MDC;
+import org.slf4j.helpers.NOPMDCAdapter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One scope's rollback: runs every compensation in order (each with its retries and time limit),
  * whatever the others do, tells the listeners, and builds the report.
+ *
+ * <p>It builds only what will be looked at. Every compensation is timed (one clock reading as it
+ * ends), but its {@link CompensationResult}, its description and the {@link RollbackReport} are
+ * built only when a listener takes them (the default logging listener does when its logger's level
+ * is enabled) or when the rollback is incomplete, whose report travels with the exception. A
+ * default description is then computed from the arguments as they are when it is built.
  *
  * <p>The thread's interrupt status is cleared while compensations run, so that a pending
  * interrupt cannot make them fail at their first blocking call, and is restored afterwards,
@@ -29,46 +39,82 @@ final class RollbackRun {
     private final Throwable cause;
     private final List<Throwable> listenerFailures = new ArrayList<>(0);
     private boolean interruptPending;
+    /** The last compensation's attempts and failure, set by {@link #compensate}. */
+    private int attempts;
+    private Throwable failure;
 
     RollbackRun(Scope scope, Throwable cause) {
         this.scope = scope;
         this.cause = cause;
     }
 
-    record Result(RollbackReport report, List<Throwable> listenerFailures) {
+    /**
+     * @param complete         whether every compensation succeeded
+     * @param report           the report; built whenever the rollback is incomplete, otherwise only
+     *                         when a listener took it ({@code null} then)
+     * @param listenerFailures what listeners threw, to be attached to what leaves the scope
+     */
+    record Result(boolean complete, RollbackReport report, List<Throwable> listenerFailures) {
     }
 
     Result execute() {
         Record[] records = scope.drainInRollbackOrder();
-        String operationId = scope.operationId();
         Listeners listeners = Listeners.current();
-        Instant start = Instant.now();
         long startNanos = System.nanoTime();
         interruptPending = Thread.interrupted();
-        String previousId = MDC.get(MDC_KEY);
-        MDC.put(MDC_KEY, operationId);
+        boolean mdc = Mdc.ACTIVE;
+        String previousId = null;
+        if (mdc) {
+            previousId = MDC.get(MDC_KEY);
+            MDC.put(MDC_KEY, scope.operationId());
+        }
         try {
-            String[] descriptions = new String[records.length];
-            for (int i = 0; i < records.length; i++) {
-                descriptions[i] = records[i].description();
+            if (listeners.wantsStart()) {
+                listeners.rollbackStarted(scope.operationId(), scope.name(), new Descriptions(records),
+                        Optional.ofNullable(cause), listenerFailures);
             }
-            listeners.rollbackStarted(operationId, scope.name(), List.of(descriptions), Optional.ofNullable(cause),
-                    listenerFailures);
-            List<CompensationResult> results = new ArrayList<>(records.length);
+            long[] ends = new long[records.length];
+            CompensationResult[] results = null;
+            int failed = 0;
+            long previousEnd = startNanos;
             for (int i = 0; i < records.length; i++) {
-                CompensationResult result = compensate(records[i], descriptions[i], operationId);
-                results.add(result);
-                listeners.compensated(operationId, result, listenerFailures);
+                Record record = records[i];
+                Outcome outcome = compensate(record);
+                long end = System.nanoTime();
+                ends[i] = end;
+                boolean succeeded = outcome == Outcome.SUCCEEDED;
+                if (!succeeded) {
+                    failed++;
+                }
+                // a compensation that failed, or needed retries, is rare and slow: its result is kept at once
+                if (!succeeded || attempts > 1 || listeners.wantsCompensation(true)) {
+                    if (results == null) {
+                        results = new CompensationResult[records.length];
+                    }
+                    results[i] = new CompensationResult(record.description(), record.priority(), outcome, attempts,
+                            Duration.ofNanos(end - previousEnd), failure);
+                    if (listeners.wantsCompensation(succeeded)) {
+                        listeners.compensated(scope.operationId(), results[i], listenerFailures);
+                    }
+                }
+                previousEnd = end;
             }
-            RollbackReport report = new RollbackReport(operationId, scope.name(), start,
-                    Duration.ofNanos(System.nanoTime() - startNanos), results);
-            listeners.rolledBack(report, listenerFailures);
-            return new Result(report, listenerFailures);
+            boolean complete = failed == 0;
+            RollbackReport report = null;
+            if (!complete || listeners.wantsReport(true)) {
+                report = report(records, results, startNanos, ends);
+                if (listeners.wantsReport(complete)) {
+                    listeners.rolledBack(report, listenerFailures);
+                }
+            }
+            return new Result(complete, report, listenerFailures);
         } finally {
-            if (previousId == null) {
-                MDC.remove(MDC_KEY);
-            } else {
-                MDC.put(MDC_KEY, previousId);
+            if (mdc) {
+                if (previousId == null) {
+                    MDC.remove(MDC_KEY);
+                } else {
+                    MDC.put(MDC_KEY, previousId);
+                }
             }
             if (interruptPending | Thread.interrupted()) {
                 Thread.currentThread().interrupt();
@@ -76,50 +122,89 @@ final class RollbackRun {
         }
     }
 
-    private CompensationResult compensate(Record record, String description, String operationId) {
-        long start = System.nanoTime();
-        Throwable failure = null;
-        int attempts = 0;
+    /** Builds the report, and the results of the compensations that succeeded at once, unobserved. */
+    private RollbackReport report(Record[] records, CompensationResult[] built, long startNanos, long[] ends) {
+        CompensationResult[] results = built != null ? built : new CompensationResult[records.length];
+        for (int i = 0; i < records.length; i++) {
+            if (results[i] == null) {
+                long start = i == 0 ? startNanos : ends[i - 1];
+                results[i] = new CompensationResult(records[i].description(), records[i].priority(), Outcome.SUCCEEDED,
+                        1, Duration.ofNanos(ends[i] - start), null);
+            }
+        }
+        long elapsed = System.nanoTime() - startNanos;
+        Instant start = Instant.now().minusNanos(elapsed);
+        return new RollbackReport(scope.operationId(), scope.name(), start, Duration.ofNanos(elapsed), Arrays.asList(results));
+    }
+
+    /**
+     * Runs one compensation with its retries and time limit.
+     *
+     * @return its outcome; {@link #attempts} and {@link #failure} hold the rest
+     */
+    private Outcome compensate(Record record) {
+        failure = null;
+        attempts = 0;
         for (int retry = 0; retry <= record.retries(); retry++) {
             if (retry > 0) {
                 interruptPending |= RetryBackoff.pause(retry);
             }
             attempts++;
             if (record.timeoutMillis() > 0) {
-                TimedAttempt attempt = TimedAttempt.start(record, operationId);
+                TimedAttempt attempt = TimedAttempt.start(record, scope.operationId());
                 interruptPending |= attempt.await(record.timeoutMillis());
                 if (!attempt.isDone()) {
                     TimeoutException timeout = attempt.abandon(record.timeoutMillis());
-                    return result(record, description, Outcome.TIMED_OUT, attempts, start, timeout);
+                    failure = timeout;
+                    return Outcome.TIMED_OUT;
                 }
                 failure = attempt.failure();
             } else {
                 failure = runInline(record);
             }
             if (failure == null) {
-                return result(record, description, Outcome.SUCCEEDED, attempts, start, null);
+                return Outcome.SUCCEEDED;
             }
             if (failure instanceof VirtualMachineError) {
                 break; // the JVM is in trouble: report it now rather than try the same thing again
             }
         }
-        return result(record, description, Outcome.FAILED, attempts, start, failure);
+        return Outcome.FAILED;
     }
 
     private Throwable runInline(Record record) {
         try {
             record.run();
             return null;
-        } catch (Throwable failure) {
-            return failure; // recorded in the report and attached to the incomplete-rollback exception
+        } catch (Throwable thrown) {
+            return thrown; // recorded in the report and attached to the incomplete-rollback exception
         } finally {
             interruptPending |= Thread.interrupted();
         }
     }
 
-    private static CompensationResult result(Record record, String description, Outcome outcome, int attempts, long start,
-                                             Throwable error) {
-        return new CompensationResult(description, record.priority(), outcome, attempts,
-                Duration.ofNanos(System.nanoTime() - start), error);
+    /** The descriptions handed to {@code onRollbackStart}, each computed when first asked for. */
+    private static final class Descriptions extends AbstractList<String> implements RandomAccess {
+
+        private final Record[] records;
+
+        Descriptions(Record[] records) {
+            this.records = records;
+        }
+
+        @Override
+        public String get(int index) {
+            return records[index].description();
+        }
+
+        @Override
+        public int size() {
+            return records.length;
+        }
+    }
+
+    /** Whether SLF4J has an MDC to put the operation id in, looked up at the first rollback. */
+    private static final class Mdc {
+        static final boolean ACTIVE = !(MDC.getMDCAdapter() instanceof NOPMDCAdapter);
     }
 }

@@ -59,12 +59,9 @@ public final class Scopes {
         Listeners.recorded(scope, record);
     }
 
-    static void record(Record record) {
-        Scope scope = CURRENT.get();
-        if (scope != null) {
-            scope.add(record);
-            Listeners.recorded(scope, record);
-        }
+    static void record(Scope scope, Record record) {
+        scope.add(record);
+        Listeners.recorded(scope, record);
     }
 
     /**
@@ -95,7 +92,7 @@ public final class Scopes {
         RollbackStateException leftOpen = unwindInnerScopes(scope);
         if (thrown != null && scope.policy().rollsBackOn(thrown)) {
             RollbackRun.Result result = rollBack(scope, thrown);
-            if (!result.report().isComplete()) {
+            if (!result.complete()) {
                 thrown.addSuppressed(new RollbackIncompleteException(result.report()));
             }
             result.listenerFailures().forEach(thrown::addSuppressed);
@@ -117,7 +114,7 @@ public final class Scopes {
         } else {
             RollbackRun.Result result = rollBack(scope, null);
             RuntimeException failure = null;
-            if (!result.report().isComplete()) {
+            if (!result.complete()) {
                 failure = new RollbackIncompleteException(result.report());
             } else if (!result.listenerFailures().isEmpty()) {
                 failure = new RollbackStateException("rollback of " + scope + " succeeded, but "
@@ -155,7 +152,7 @@ public final class Scopes {
             RollbackStateException problem = new RollbackStateException(inner + " was still open when " + scope
                     + " closed, so " + fate + "; accepted: close every scope (try-with-resources) before the one around it");
             if (result != null) {
-                if (!result.report().isComplete()) {
+                if (!result.complete()) {
                     problem.addSuppressed(new RollbackIncompleteException(result.report()));
                 }
                 result.listenerFailures().forEach(problem::addSuppressed);

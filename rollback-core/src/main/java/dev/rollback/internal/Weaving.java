@@ -65,6 +65,15 @@ public final class Weaving {
     }
 
     /**
+     * @return the innermost scope open on this thread, in which a returning call is to be recorded,
+     *         or {@code null}; for weavers whose advice can keep it from the test to the record, so
+     *         that the thread-local is read once per call
+     */
+    public static Scope recordingScope() {
+        return Scopes.current();
+    }
+
+    /**
      * Records a {@code @Compensate} call that returned normally; nothing when no scope is open.
      *
      * @param plan   the method's plan, already {@linkplain CompensatePlan#check() checked}
@@ -73,11 +82,27 @@ public final class Weaving {
      * @param args   the call's arguments; the array is kept, so pass one nobody else changes
      */
     public static void record(CompensatePlan plan, Object target, Object result, Object[] args) {
+        Scope scope = Scopes.current();
+        if (scope != null) {
+            record(scope, plan, target, result, args);
+        }
+    }
+
+    /**
+     * Records a {@code @Compensate} call that returned normally in a scope the caller found open.
+     *
+     * @param scope  what {@link #recordingScope()} returned, not {@code null}
+     * @param plan   the method's plan, already {@linkplain CompensatePlan#check() checked}
+     * @param target the receiver, or {@code null} for a static method
+     * @param result the returned value (boxed), or {@code null}
+     * @param args   the call's arguments; the array is kept, so pass one nobody else changes
+     */
+    public static void record(Scope scope, CompensatePlan plan, Object target, Object result, Object[] args) {
         if (args.length == 1) {
             // inlined into the advice, this lets the JIT drop the array the advice built for the call
-            recordOneArgument(plan, target, result, args[0]);
+            Scopes.record(scope, new OneArgumentRecord(plan, target, result, args[0]));
         } else {
-            Scopes.record(new ArgumentsRecord(plan, target, result, args));
+            Scopes.record(scope, new ArgumentsRecord(plan, target, result, args));
         }
     }
 
@@ -92,6 +117,23 @@ public final class Weaving {
      * @param argument the call's argument (boxed)
      */
     public static void recordOneArgument(CompensatePlan plan, Object target, Object result, Object argument) {
-        Scopes.record(new OneArgumentRecord(plan, target, result, argument));
+        Scope scope = Scopes.current();
+        if (scope != null) {
+            recordOneArgument(scope, plan, target, result, argument);
+        }
+    }
+
+    /**
+     * Records a one-parameter {@code @Compensate} call that returned normally in a scope the caller
+     * found open.
+     *
+     * @param scope    what {@link #recordingScope()} returned, not {@code null}
+     * @param plan     the method's plan, already {@linkplain CompensatePlan#check() checked}
+     * @param target   the receiver, or {@code null} for a static method
+     * @param result   the returned value (boxed), or {@code null}
+     * @param argument the call's argument (boxed)
+     */
+    public static void recordOneArgument(Scope scope, CompensatePlan plan, Object target, Object result, Object argument) {
+        Scopes.record(scope, new OneArgumentRecord(plan, target, result, argument));
     }
 }

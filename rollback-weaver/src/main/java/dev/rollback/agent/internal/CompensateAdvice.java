@@ -1,14 +1,18 @@
 package dev.rollback.agent.internal;
 
+import dev.rollback.internal.CompensatePlan;
+import dev.rollback.internal.Scope;
 import dev.rollback.internal.Weaving;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Inlined around a {@code @Compensate} method: checks its configuration before the body on every
- * call, and records it after a normal return. The receiver, the boxed result and the argument
- * array are only built inside the {@code if}, so a call with no scope open costs a thread-local
- * read beyond the check.
+ * Inlined around a {@code @Compensate} method that does not take exactly one parameter: checks its
+ * configuration before the body on every call, and records it after a normal return. The plan
+ * found before the body is kept for the record, and the thread-local is read once; the receiver,
+ * the boxed result and the argument array are only built inside the {@code if}, so a call with no
+ * scope open costs a thread-local read beyond the check. One-parameter methods get
+ * {@link OneArgument}, which builds no array.
  */
 final class CompensateAdvice {
 
@@ -16,17 +20,39 @@ final class CompensateAdvice {
     }
 
     @Advice.OnMethodEnter
-    static void enter(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id) {
-        Dispatch.check(type, index, id);
+    static CompensatePlan enter(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id) {
+        return Dispatch.check(type, index, id);
     }
 
     @Advice.OnMethodExit
-    static void exit(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id,
-                     @Advice.This(optional = true) Object target,
+    static void exit(@Advice.Enter CompensatePlan plan, @Advice.This(optional = true) Object target,
                      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
                      @Advice.AllArguments Object[] args) {
-        if (Weaving.recording()) {
-            Dispatch.record(type, index, id, target, result, args);
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, plan, target, result, args);
+        }
+    }
+
+    /** The same for a method with exactly one parameter: the argument is bound on its own. */
+    static final class OneArgument {
+
+        private OneArgument() {
+        }
+
+        @Advice.OnMethodEnter
+        static CompensatePlan enter(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id) {
+            return Dispatch.check(type, index, id);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Enter CompensatePlan plan, @Advice.This(optional = true) Object target,
+                         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
+                         @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object argument) {
+            Scope scope = Weaving.recordingScope();
+            if (scope != null) {
+                Weaving.recordOneArgument(scope, plan, target, result, argument);
+            }
         }
     }
 }

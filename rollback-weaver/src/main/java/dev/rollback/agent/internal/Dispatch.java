@@ -1,5 +1,6 @@
 package dev.rollback.agent.internal;
 
+import dev.rollback.internal.CompensatePlan;
 import dev.rollback.internal.Scope;
 import dev.rollback.internal.Weaving;
 
@@ -28,21 +29,12 @@ public final class Dispatch {
      * @param type  the advised method's class
      * @param index its slot in the class's table
      * @param id    its global number
+     * @return the method's plan, for the exit advice to record with
      * @throws dev.rollback.CompensationConfigurationException when it cannot be compensated as configured
      */
-    public static void check(Class<?> type, int index, int id) {
-        Resolutions.plan(type, index, id).check();
-    }
-
-    /**
-     * @param type   the advised method's class
-     * @param index  its slot in the class's table
-     * @param id     its global number
-     * @param target the receiver, {@code null} for a static method
-     * @param result what the call returned, boxed
-     * @param args   the call's arguments, in a fresh array
-     */
-    public static void record(Class<?> type, int index, int id, Object target, Object result, Object[] args) {
-        Weaving.record(Resolutions.plan(type, index, id), target, result, args);
+    public static CompensatePlan check(Class<?> type, int index, int id) {
+        CompensatePlan plan = Resolutions.plan(type, index, id);
+        plan.check();
+        return plan;
     }
 }

@@ -4,12 +4,19 @@ import dev.rollback.CompensationConfigurationException;
 import dev.rollback.internal.CompensatePlan;
 import dev.rollback.internal.ScopePolicy;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
  * What each advised method resolves to (its {@link ScopePolicy} or {@link CompensatePlan}),
- * resolved at its first call and then found in O(1): an array per class, indexed by the number
- * bound into the advice, held in a {@link ClassValue} so that it never keeps a class loader alive.
+ * resolved at its first call and then found in a few loads.
+ *
+ * <p>The authoritative table is an array per class, indexed by the number bound into the advice,
+ * held in a {@link ClassValue} so that it never keeps a class loader alive. In front of it, because
+ * a {@code ClassValue} look-up per call was half of the success path's cost, is an array indexed by
+ * the method's global number, holding each resolution weakly together with its class: the global
+ * number names a method by class name, and the same name may be loaded by several class loaders,
+ * so a hit must also match the class; anything else is a miss and takes the table.
  */
 final class Resolutions {
 
@@ -20,11 +27,14 @@ final class Resolutions {
         }
     };
 
+    /** Replaced, never changed in place, so that readers need no lock. */
+    private static volatile Hit[] fast = new Hit[64];
+
     private Resolutions() {
     }
 
     static ScopePolicy policy(Class<?> type, int index, int id) {
-        Object value = TABLES.get(type).get(type, index, id);
+        Object value = get(type, index, id);
         if (value instanceof ScopePolicy policy) {
             return policy;
         }
@@ -32,32 +42,66 @@ final class Resolutions {
     }
 
     static CompensatePlan plan(Class<?> type, int index, int id) {
-        return (CompensatePlan) TABLES.get(type).get(type, index, id);
+        return (CompensatePlan) get(type, index, id);
+    }
+
+    private static Object get(Class<?> type, int index, int id) {
+        Hit[] hits = fast;
+        Resolved cached = null;
+        if (id < hits.length) {
+            Hit hit = hits[id];
+            cached = hit == null ? null : hit.get();
+            if (cached != null && cached.type == type) {
+                return cached.value;
+            }
+        }
+        Resolved resolved = TABLES.get(type).get(type, index, id);
+        if (cached == null) {
+            remember(id, resolved);
+        }
+        return resolved.value;
+    }
+
+    /** Caches a resolution, unless its slot holds a live one of a class of the same name from another loader. */
+    private static synchronized void remember(int id, Resolved resolved) {
+        Hit[] hits = fast;
+        if (id < hits.length && hits[id] != null && hits[id].get() != null) {
+            return; // the other loader keeps the fast path; this one takes the table
+        }
+        Hit[] next = Arrays.copyOf(hits, id < hits.length ? hits.length : Math.max(hits.length * 2, id + 1));
+        next[id] = new Hit(resolved);
+        fast = next;
+    }
+
+    /** One method's resolution, held strongly by its class's table and weakly by the fast array. */
+    private record Resolved(Class<?> type, Object value) {
+    }
+
+    private static final class Hit extends WeakReference<Resolved> {
+        Hit(Resolved resolved) {
+            super(resolved);
+        }
     }
 
     private static final class Table {
 
         /** Replaced, never changed in place, so that readers need no lock; the values are immutable. */
-        private volatile Object[] values = new Object[0];
+        private volatile Resolved[] values = new Resolved[0];
 
-        Object get(Class<?> type, int index, int id) {
-            Object[] current = values;
-            if (index < current.length && current[index] != null) {
-                return current[index];
-            }
-            return resolve(type, index, id);
+        Resolved get(Class<?> type, int index, int id) {
+            Resolved[] current = values;
+            return index < current.length && current[index] != null ? current[index] : resolve(type, index, id);
         }
 
-        private synchronized Object resolve(Class<?> type, int index, int id) {
-            Object[] current = values;
-            if (index < current.length && current[index] != null) {
-                return current[index];
+        private synchronized Resolved resolve(Class<?> type, int index, int id) {
+            if (index < values.length && values[index] != null) {
+                return values[index];
             }
-            Object value = Resolver.resolve(type, AdvisedMethods.get(id));
-            Object[] next = Arrays.copyOf(current, Math.max(current.length, index + 1));
-            next[index] = value;
+            Resolved resolved = new Resolved(type, Resolver.resolve(type, AdvisedMethods.get(id)));
+            Resolved[] next = Arrays.copyOf(values, Math.max(values.length, index + 1));
+            next[index] = resolved;
             values = next;
-            return value;
+            return resolved;
         }
     }
 }

@@ -12,6 +12,7 @@ import net.bytebuddy.implementation.auxiliary.AuxiliaryType;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.pool.TypePool;
 
 import java.util.stream.Collectors;
@@ -35,12 +36,14 @@ final class Transformation {
     private final AgentLog log;
     private final Advice withRollback;
     private final Advice compensate;
+    private final Advice compensateOneArgument;
 
     Transformation(RuleSet rules, AgentLog log) {
         this.rules = rules;
         this.log = log;
         this.withRollback = advice(WithRollbackAdvice.class, Rule.Kind.WITH_ROLLBACK);
         this.compensate = advice(CompensateAdvice.class, Rule.Kind.COMPENSATE);
+        this.compensateOneArgument = advice(CompensateAdvice.OneArgument.class, Rule.Kind.COMPENSATE);
     }
 
     private Advice advice(Class<?> adviceClass, Rule.Kind kind) {
@@ -81,7 +84,10 @@ final class Transformation {
                     + ", @Compensate " + names(type, compensated));
         }
         // Compensate comes first so that it runs outermost, as the aspects' precedence has it.
-        AsmVisitorWrapper advice = new AsmVisitorWrapper.Compound(compensate.on(compensated), withRollback.on(orchestrated));
+        AsmVisitorWrapper advice = new AsmVisitorWrapper.Compound(
+                compensateOneArgument.on(compensated.and(ElementMatchers.takesArguments(1))),
+                compensate.on(compensated.and(ElementMatchers.not(ElementMatchers.takesArguments(1)))),
+                withRollback.on(orchestrated));
         int writerFlags = advice.mergeWriter(0);
         int readerFlags = advice.mergeReader(0);
         ClassReader reader = new ClassReader(bytes);
