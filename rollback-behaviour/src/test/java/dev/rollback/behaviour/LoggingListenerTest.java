@@ -86,4 +86,28 @@ class LoggingListenerTest extends BehaviourTest {
         assertThat(summary.getLevel()).isEqualTo(Level.INFO);
         assertThat(summary.getFormattedMessage()).contains(" done: 100.0% complete, 1 compensation(s) in ");
     }
+
+    @Test
+    void atErrorLogsOnlyTheFailedCompensationsAndTheIncompleteSummary() {
+        logger.setLevel(Level.ERROR);
+        thrownBy(() -> orchestrators.named(() -> {
+            resources.acquire("a");
+            resources.acquireBrokenUndo("b");
+            throw new IllegalStateException("boom");
+        }));
+        assertThat(appender.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.ERROR, Level.ERROR);
+        assertThat(appender.list.get(0).getFormattedMessage()).startsWith("  Resources.acquireBrokenUndo(b): priority=0 outcome=FAILED");
+        assertThat(appender.list.get(1).getFormattedMessage()).contains(" INCOMPLETE: 50.0% complete, 2 compensation(s) in ");
+    }
+
+    @Test
+    void atErrorLogsNothingForACompleteRollback() {
+        logger.setLevel(Level.ERROR);
+        thrownBy(() -> orchestrators.named(() -> {
+            resources.acquire("a");
+            throw new IllegalStateException("boom");
+        }));
+        assertThat(appender.list).isEmpty();
+        assertThat(journal.entries()).contains("release a");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +59,7 @@ final class RollbackRun {
     }
 
     Result execute() {
+        int count = scope.size();
         Record[] records = scope.drainInRollbackOrder();
         Listeners listeners = Listeners.current();
         long startNanos = System.nanoTime();
@@ -70,14 +72,14 @@ final class RollbackRun {
         }
         try {
             if (listeners.wantsStart()) {
-                listeners.rollbackStarted(scope.operationId(), scope.name(), new Descriptions(records),
+                listeners.rollbackStarted(scope.operationId(), scope.name(), new Descriptions(records, count),
                         Optional.ofNullable(cause), listenerFailures);
             }
-            long[] ends = new long[records.length];
+            long[] ends = new long[count];
             CompensationResult[] results = null;
             int failed = 0;
             long previousEnd = startNanos;
-            for (int i = 0; i < records.length; i++) {
+            for (int i = 0; i < count; i++) {
                 Record record = records[i];
                 Outcome outcome = compensate(record);
                 long end = System.nanoTime();
@@ -89,7 +91,7 @@ final class RollbackRun {
                 // a compensation that failed, or needed retries, is rare and slow: its result is kept at once
                 if (!succeeded || attempts > 1 || listeners.wantsCompensation(true)) {
                     if (results == null) {
-                        results = new CompensationResult[records.length];
+                        results = new CompensationResult[count];
                     }
                     results[i] = new CompensationResult(record.description(), record.priority(), outcome, attempts,
                             Duration.ofNanos(end - previousEnd), failure);
@@ -102,7 +104,7 @@ final class RollbackRun {
             boolean complete = failed == 0;
             RollbackReport report = null;
             if (!complete || listeners.wantsReport(true)) {
-                report = report(records, results, startNanos, ends);
+                report = report(records, count, results, startNanos, ends);
                 if (listeners.wantsReport(complete)) {
                     listeners.rolledBack(report, listenerFailures);
                 }
@@ -123,9 +125,9 @@ final class RollbackRun {
     }
 
     /** Builds the report, and the results of the compensations that succeeded at once, unobserved. */
-    private RollbackReport report(Record[] records, CompensationResult[] built, long startNanos, long[] ends) {
-        CompensationResult[] results = built != null ? built : new CompensationResult[records.length];
-        for (int i = 0; i < records.length; i++) {
+    private RollbackReport report(Record[] records, int count, CompensationResult[] built, long startNanos, long[] ends) {
+        CompensationResult[] results = built != null ? built : new CompensationResult[count];
+        for (int i = 0; i < count; i++) {
             if (results[i] == null) {
                 long start = i == 0 ? startNanos : ends[i - 1];
                 results[i] = new CompensationResult(records[i].description(), records[i].priority(), Outcome.SUCCEEDED,
@@ -187,19 +189,22 @@ final class RollbackRun {
     private static final class Descriptions extends AbstractList<String> implements RandomAccess {
 
         private final Record[] records;
+        private final int count;
 
-        Descriptions(Record[] records) {
+        Descriptions(Record[] records, int count) {
             this.records = records;
+            this.count = count;
         }
 
         @Override
         public String get(int index) {
+            Objects.checkIndex(index, count);
             return records[index].description();
         }
 
         @Override
         public int size() {
-            return records.length;
+            return count;
         }
     }
 

@@ -115,19 +115,27 @@ public final class Scope implements RollbackScope {
     /**
      * Takes the records out of the scope, in the order they are to run: priority descending, and
      * newest first among equal priorities. The scope is left empty, so it can never run them twice.
+     * The scope's own array is handed over, not copied: the records are its first {@link #size()}
+     * elements (to be asked before this), and nulls may follow them.
      */
     Record[] drainInRollbackOrder() {
-        Record[] ordered = new Record[size];
+        Record[] ordered = records;
+        int count = size;
+        forget();
         boolean samePriority = true;
-        for (int i = 0; i < size; i++) {
-            ordered[i] = records[size - 1 - i];
-            samePriority &= ordered[i].priority() == ordered[0].priority();
+        int priority = count == 0 ? 0 : ordered[0].priority();
+        for (int low = 0, high = count - 1; low < high; low++, high--) {
+            Record newer = ordered[high];
+            ordered[high] = ordered[low];
+            ordered[low] = newer;
+        }
+        for (int i = 0; i < count; i++) {
+            samePriority &= ordered[i].priority() == priority;
         }
         if (!samePriority) {
             // Arrays.sort on objects is stable, so reverse recording order survives among equals.
-            Arrays.sort(ordered, (a, b) -> Integer.compare(b.priority(), a.priority()));
+            Arrays.sort(ordered, 0, count, (a, b) -> Integer.compare(b.priority(), a.priority()));
         }
-        forget();
         return ordered;
     }
 

@@ -40,6 +40,11 @@ public final class WeakIdentityCache<V> {
             this.value = value;
         }
 
+        /** @return the key */
+        public Object key() {
+            return key;
+        }
+
         /** @return what the key resolves to */
         public V value() {
             return value;
@@ -56,9 +61,19 @@ public final class WeakIdentityCache<V> {
      */
     public V get(Object key) {
         Slot<V>[] table = slots;
+        int index = System.identityHashCode(key) & (table.length - 1);
+        Slot<V> slot = table[index];
+        if (slot == null) {
+            return null;
+        }
+        Entry<V> entry = slot.get();
+        return entry != null && entry.key == key ? entry.value : probe(table, index, key);
+    }
+
+    /** The rest of {@link #get}, kept out of it so that the common case, a hit at home, stays small. */
+    private static <V> V probe(Slot<V>[] table, int home, Object key) {
         int mask = table.length - 1;
-        int index = System.identityHashCode(key) & mask;
-        for (int probe = 0; probe < MAX_PROBES; probe++) {
+        for (int probe = 1, index = (home + 1) & mask; probe < MAX_PROBES; probe++, index = (index + 1) & mask) {
             Slot<V> slot = table[index];
             if (slot == null) {
                 return null;
@@ -67,7 +82,6 @@ public final class WeakIdentityCache<V> {
             if (entry != null && entry.key == key) {
                 return entry.value;
             }
-            index = (index + 1) & mask;
         }
         return null;
     }
