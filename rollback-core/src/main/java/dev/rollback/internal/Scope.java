@@ -21,6 +21,9 @@ public final class Scope implements RollbackScope {
     final Thread owner;
     final boolean programmatic;
 
+    /** The scope opened inside this one that is still open, if any: lets a closing scope see, without the thread-local, that nothing was left open inside it. */
+    Scope openChild;
+
     private Record[] records = EMPTY;
     private int size;
     private String operationId;
@@ -91,7 +94,7 @@ public final class Scope implements RollbackScope {
 
     void add(Record record) {
         if (size == records.length) {
-            records = Arrays.copyOf(records, Math.max(8, size * 2));
+            records = size == 0 ? new Record[8] : Arrays.copyOf(records, size * 2);
         }
         records[size++] = record;
     }

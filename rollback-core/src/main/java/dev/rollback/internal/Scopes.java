@@ -37,9 +37,13 @@ public final class Scopes {
     }
 
     static Scope open(ScopePolicy policy, String name, boolean programmatic) {
-        Scope scope = new Scope(policy, name, CURRENT.get(), programmatic);
+        Scope parent = CURRENT.get();
+        Scope scope = new Scope(policy, name, parent, programmatic);
         Listeners.scopeStarted(scope);
         CURRENT.set(scope);
+        if (parent != null) {
+            parent.openChild = scope;
+        }
         return scope;
     }
 
@@ -135,6 +139,9 @@ public final class Scopes {
 
     /** Closes the scopes opened inside {@code scope} that are still open, innermost first. */
     private static RollbackStateException unwindInnerScopes(Scope scope) {
+        if (scope.openChild == null && !scope.isClosed()) {
+            return null; // the common case, known without reading the thread-local
+        }
         RollbackStateException leftOpen = null;
         for (Scope inner = CURRENT.get(); inner != scope; inner = CURRENT.get()) {
             if (inner == null) {
@@ -196,6 +203,7 @@ public final class Scopes {
             CURRENT.remove();
         } else {
             CURRENT.set(scope.parent);
+            scope.parent.openChild = null;
         }
     }
 }
