@@ -75,6 +75,9 @@ final class RollbackRun {
                 listeners.rollbackStarted(scope.operationId(), scope.name(), new Descriptions(records, count),
                         Optional.ofNullable(cause), listenerFailures);
             }
+            // asked once: a level changed in the middle of a rollback applies from the next one
+            boolean successesWatched = listeners.wantsCompensation(true);
+            boolean failuresWatched = listeners.wantsCompensation(false);
             long[] ends = new long[count];
             CompensationResult[] results = null;
             int failed = 0;
@@ -89,13 +92,13 @@ final class RollbackRun {
                     failed++;
                 }
                 // a compensation that failed, or needed retries, is rare and slow: its result is kept at once
-                if (!succeeded || attempts > 1 || listeners.wantsCompensation(true)) {
+                if (!succeeded || attempts > 1 || successesWatched) {
                     if (results == null) {
                         results = new CompensationResult[count];
                     }
                     results[i] = new CompensationResult(record.description(), record.priority(), outcome, attempts,
                             Duration.ofNanos(end - previousEnd), failure);
-                    if (listeners.wantsCompensation(succeeded)) {
+                    if (succeeded ? successesWatched : failuresWatched) {
                         listeners.compensated(scope.operationId(), results[i], listenerFailures);
                     }
                 }

@@ -99,7 +99,9 @@ public final class Scopes {
             if (!result.complete()) {
                 thrown.addSuppressed(new RollbackIncompleteException(result.report()));
             }
-            result.listenerFailures().forEach(thrown::addSuppressed);
+            for (Throwable listenerFailure : result.listenerFailures()) {
+                thrown.addSuppressed(listenerFailure);
+            }
         } else {
             succeed(scope);
         }
