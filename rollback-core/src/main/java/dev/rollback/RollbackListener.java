@@ -12,8 +12,12 @@ import java.util.Optional;
  * order the listeners were added (service-loaded ones first). A listener that throws does not
  * stop a rollback: its throwable is attached, suppressed, to the exception that leaves the scope.
  *
- * <p>{@link #onScopeStart} and {@link #onRecord} are only called on listeners that override them,
- * so that the scopes and records of an application whose listeners do not care cost nothing extra.
+ * <p>Each callback is only called on listeners that override it, so that the scopes, records and
+ * rollbacks of an application whose listeners do not care cost nothing extra. In particular a
+ * rollback builds each compensation's {@link CompensationResult} and the {@link RollbackReport}
+ * only when some listener overrides {@link #onCompensation} or {@link #onRollback} (or the default
+ * logging listener's level is enabled), or when the rollback is incomplete, whose report travels
+ * with the {@link RollbackIncompleteException}. Every compensation is timed either way.
  */
 public interface RollbackListener {
 
@@ -44,7 +48,9 @@ public interface RollbackListener {
      *
      * @param operationId   the scope's operation id
      * @param name          the scope's operation name
-     * @param compensations the descriptions of the compensations about to run, in running order
+     * @param compensations the descriptions of the compensations about to run, in running order;
+     *                      a default description is built from the call's arguments when it is
+     *                      first read, so read it here rather than after the rollback
      * @param cause         the throwable that caused the rollback; empty when a programmatic
      *                      scope was closed without {@link RollbackScope#commit()}
      */

@@ -18,12 +18,16 @@ public final class ScopePolicy {
     private final Class<?>[] rollbackFor;
     private final Class<?>[] noRollbackFor;
     private final Propagation propagation;
+    /** The default rules: every throwable rolls back, so no class hierarchy need be walked. */
+    private final boolean everything;
 
     private ScopePolicy(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor, Propagation propagation) {
         this.name = name;
         this.rollbackFor = rollbackFor.length == 0 ? new Class<?>[] {Throwable.class} : rollbackFor.clone();
         this.noRollbackFor = noRollbackFor.clone();
         this.propagation = Objects.requireNonNull(propagation, "propagation");
+        this.everything = this.rollbackFor.length == 1 && this.rollbackFor[0] == Throwable.class
+                && this.noRollbackFor.length == 0;
     }
 
     /**
@@ -87,6 +91,9 @@ public final class ScopePolicy {
      * the throwable's class wins, and {@code noRollbackFor} wins a tie.
      */
     boolean rollsBackOn(Throwable thrown) {
+        if (everything) {
+            return true;
+        }
         int rollback = distance(thrown.getClass(), rollbackFor);
         if (rollback == Integer.MAX_VALUE) {
             return false;
