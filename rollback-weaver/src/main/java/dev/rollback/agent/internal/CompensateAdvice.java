@@ -9,7 +9,7 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 /**
  * Inlined around a {@code @Compensate} method that does not take exactly one parameter: checks its
  * configuration before the body on every call, and records it after a normal return. The plan
- * found before the body is kept for the record, and the thread-local is read once; the receiver,
+ * checked before the body is kept for the record, and the thread-local is read once; the receiver,
  * the boxed result and the argument array are only built inside the {@code if}, so a call with no
  * scope open costs a thread-local read beyond the check. One-parameter methods get
  * {@link OneArgument}, which builds no array.
@@ -20,8 +20,8 @@ final class CompensateAdvice {
     }
 
     @Advice.OnMethodEnter
-    static CompensatePlan enter(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id) {
-        return Dispatch.check(type, index, id);
+    static CompensatePlan enter(@AdvisedResolution Object resolution) {
+        return Dispatch.check(resolution);
     }
 
     @Advice.OnMethodExit
@@ -41,8 +41,8 @@ final class CompensateAdvice {
         }
 
         @Advice.OnMethodEnter
-        static CompensatePlan enter(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id) {
-            return Dispatch.check(type, index, id);
+        static CompensatePlan enter(@AdvisedResolution Object resolution) {
+            return Dispatch.check(resolution);
         }
 
         @Advice.OnMethodExit

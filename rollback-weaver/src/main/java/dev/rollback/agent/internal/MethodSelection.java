@@ -1,5 +1,6 @@
 package dev.rollback.agent.internal;
 
+import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -40,13 +41,15 @@ final class MethodSelection {
     private static final ThreadLocal<MethodSelection> CURRENT = new ThreadLocal<>();
 
     private final TypeDescription type;
+    private final ClassFileVersion classFileVersion;
     private final List<Rule> rules;
     private final ElementMatcher.Junction<MethodDescription> annotatedWithRollback;
     private final Map<MethodDescription, AdvisedMethods.Entry> compensateEntries = new IdentityHashMap<>();
     private final Map<MethodDescription, AdvisedMethods.Entry> withRollbackEntries = new IdentityHashMap<>();
 
-    private MethodSelection(TypeDescription type, RuleSet rules) {
+    private MethodSelection(TypeDescription type, ClassFileVersion classFileVersion, RuleSet rules) {
         this.type = type;
+        this.classFileVersion = classFileVersion;
         this.rules = rules.forType(type.getName());
         boolean typeAnnotated = false;
         for (AnnotationDescription annotation : type.getDeclaredAnnotations()) {
@@ -57,14 +60,19 @@ final class MethodSelection {
     }
 
     /** Selects for a class until {@link #close()}; the constant mappings find it through {@link #current()}. */
-    static MethodSelection open(TypeDescription type, RuleSet rules) {
-        MethodSelection selection = new MethodSelection(type, rules);
+    static MethodSelection open(TypeDescription type, ClassFileVersion classFileVersion, RuleSet rules) {
+        MethodSelection selection = new MethodSelection(type, classFileVersion, rules);
         CURRENT.set(selection);
         return selection;
     }
 
     static MethodSelection current() {
         return CURRENT.get();
+    }
+
+    /** @return the version of the class file being transformed, which decides how the advice finds its resolution */
+    ClassFileVersion classFileVersion() {
+        return classFileVersion;
     }
 
     void close() {

@@ -1,6 +1,5 @@
 package dev.rollback.agent.internal;
 
-import dev.rollback.CompensationConfigurationException;
 import dev.rollback.internal.CompensatePlan;
 import dev.rollback.internal.ScopePolicy;
 
@@ -9,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * What each advised method resolves to (its {@link ScopePolicy} or {@link CompensatePlan}),
- * resolved at its first call and then found in a few loads.
+ * resolved at its first call and then found in a few loads. Class files of Java 11 and later keep
+ * the resolution in a dynamic constant and ask here once; older ones ask on every call.
  *
  * <p>The authoritative table is an array per class, indexed by the number bound into the advice,
  * held in a {@link ClassValue} so that it never keeps a class loader alive. In front of it, because
@@ -33,19 +33,11 @@ final class Resolutions {
     private Resolutions() {
     }
 
-    static ScopePolicy policy(Class<?> type, int index, int id) {
-        Object value = get(type, index, id);
-        if (value instanceof ScopePolicy policy) {
-            return policy;
-        }
-        throw new CompensationConfigurationException((String) value);
-    }
-
-    static CompensatePlan plan(Class<?> type, int index, int id) {
-        return (CompensatePlan) get(type, index, id);
-    }
-
-    private static Object get(Class<?> type, int index, int id) {
+    /**
+     * @return the method's {@link ScopePolicy} or {@link CompensatePlan}, or the message of the
+     *         configuration error that prevents a scope from opening
+     */
+    static Object get(Class<?> type, int index, int id) {
         Hit[] hits = fast;
         Resolved cached = null;
         if (id < hits.length) {

@@ -47,10 +47,7 @@ final class Transformation {
     }
 
     private Advice advice(Class<?> adviceClass, Rule.Kind kind) {
-        return Advice.withCustomMapping()
-                .bind(new AdvisedMethodMapping<>(AdvisedMethodId.class, kind, AdvisedMethods.Entry::id))
-                .bind(new AdvisedMethodMapping<>(AdvisedMethodIndex.class, kind, AdvisedMethods.Entry::index))
-                .to(adviceClass);
+        return Advice.withCustomMapping().bind(new ResolutionMapping(kind)).to(adviceClass);
     }
 
     /**
@@ -64,7 +61,7 @@ final class Transformation {
         TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
                 TypePool.Default.ReaderMode.FAST, sharedTypes);
         TypeDescription type = pool.describe(name).resolve();
-        MethodSelection selection = MethodSelection.open(type, rules);
+        MethodSelection selection = MethodSelection.open(type, ClassFileVersion.ofClassFile(bytes), rules);
         try {
             return transform(type, selection, pool, bytes);
         } finally {

@@ -15,8 +15,8 @@ final class WithRollbackAdvice {
     }
 
     @Advice.OnMethodEnter
-    static Scope enter(@Advice.Origin Class<?> type, @AdvisedMethodIndex int index, @AdvisedMethodId int id) {
-        return Dispatch.enter(type, index, id);
+    static Scope enter(@AdvisedResolution Object resolution) {
+        return Dispatch.enter(resolution);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
