@@ -110,4 +110,35 @@ class LoggingListenerTest extends BehaviourTest {
         assertThat(appender.list).isEmpty();
         assertThat(journal.entries()).contains("release a");
     }
+
+    @Test
+    void aLoggingBackendThatThrowsDoesNotStopTheRollbackAndIsAttachedToTheOriginalThrowable() {
+        ch.qos.logback.classic.LoggerContext context = logger.getLoggerContext();
+        ch.qos.logback.classic.turbo.TurboFilter broken = new ch.qos.logback.classic.turbo.TurboFilter() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(org.slf4j.Marker marker, Logger target, Level level,
+                                                              String format, Object[] params, Throwable t) {
+                if (target.getName().equals("dev.rollback")) {
+                    throw new IllegalStateException("logging backend is broken");
+                }
+                return ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        };
+        broken.start();
+        context.addTurboFilter(broken);
+        Throwable thrown;
+        try {
+            thrown = thrownBy(() -> orchestrators.named(() -> {
+                resources.acquire("a");
+                resources.acquire("b");
+                throw new IllegalStateException("boom");
+            }));
+        } finally {
+            context.getTurboFilterList().remove(broken);
+        }
+        assertThat(thrown).hasMessage("boom");
+        assertThat(journal.entries()).containsSubsequence("release b", "release a");
+        assertThat(thrown.getSuppressed()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s).hasMessage("logging backend is broken"));
+    }
 }

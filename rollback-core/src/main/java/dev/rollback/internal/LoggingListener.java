@@ -24,24 +24,43 @@ final class LoggingListener implements RollbackListener {
         static final Logger LOG = LoggerFactory.getLogger("dev.rollback");
     }
 
+    /*
+     * The rollback asks these before it builds what the callbacks take. A logging backend that
+     * fails to answer must not stop a rollback: the answer is then yes, so that the callback is
+     * called, fails the same way inside the listeners' guard, and its failure is attached to what
+     * leaves the scope, as every listener failure is.
+     */
+
     /** @return whether {@link #onRollbackStart} logs anything */
     boolean logsStart() {
-        return Log.LOG.isWarnEnabled();
+        try {
+            return Log.LOG.isWarnEnabled();
+        } catch (RuntimeException | LinkageError e) {
+            return true; // reported by the callback, which fails again
+        }
     }
 
     /** @return whether {@link #onCompensation} logs a compensation that succeeded, or one that did not */
     boolean logsCompensation(boolean succeeded) {
-        return succeeded ? Log.LOG.isInfoEnabled() : Log.LOG.isErrorEnabled();
+        try {
+            return succeeded ? Log.LOG.isInfoEnabled() : Log.LOG.isErrorEnabled();
+        } catch (RuntimeException | LinkageError e) {
+            return true; // reported by the callback, which fails again
+        }
     }
 
     /** @return whether {@link #onRollback} logs the summary of a complete rollback, or of an incomplete one */
     boolean logsSummary(boolean complete) {
-        return complete ? Log.LOG.isInfoEnabled() : Log.LOG.isErrorEnabled();
+        try {
+            return complete ? Log.LOG.isInfoEnabled() : Log.LOG.isErrorEnabled();
+        } catch (RuntimeException | LinkageError e) {
+            return true; // reported by the callback, which fails again
+        }
     }
 
     @Override
     public void onRollbackStart(String operationId, String name, List<String> compensations, Optional<Throwable> cause) {
-        if (logsStart()) {
+        if (Log.LOG.isWarnEnabled()) {
             Log.LOG.warn("Rolling back '{}' [{}]: {} compensation(s), cause: {}", name, operationId, compensations.size(),
                     cause.map(Throwable::toString).orElse("closed without commit"));
         }
@@ -50,7 +69,7 @@ final class LoggingListener implements RollbackListener {
     @Override
     public void onCompensation(String operationId, CompensationResult result) {
         boolean succeeded = result.outcome() == Outcome.SUCCEEDED;
-        if (!logsCompensation(succeeded)) {
+        if (succeeded ? !Log.LOG.isInfoEnabled() : !Log.LOG.isErrorEnabled()) {
             return;
         }
         if (succeeded) {
@@ -62,7 +81,7 @@ final class LoggingListener implements RollbackListener {
 
     @Override
     public void onRollback(RollbackReport report) {
-        if (!logsSummary(report.isComplete())) {
+        if (report.isComplete() ? !Log.LOG.isInfoEnabled() : !Log.LOG.isErrorEnabled()) {
             return; // formatting the summary costs more than many compensations
         }
         String summary = String.format(Locale.ROOT, "Rollback of '%s' [%s] %s: %.1f%% complete, %d compensation(s) in %d ms",

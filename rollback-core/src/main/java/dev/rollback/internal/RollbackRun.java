@@ -211,8 +211,20 @@ final class RollbackRun {
         }
     }
 
-    /** Whether SLF4J has an MDC to put the operation id in, looked up at the first rollback. */
+    /**
+     * Whether SLF4J has an MDC to put the operation id in, looked up at the first rollback. When
+     * SLF4J cannot even say, the rollback goes on without the MDC entry; the same failure reaches
+     * the default listener's callbacks, whose failures are attached to what leaves the scope.
+     */
     private static final class Mdc {
-        static final boolean ACTIVE = !(MDC.getMDCAdapter() instanceof NOPMDCAdapter);
+        static final boolean ACTIVE = active();
+
+        private static boolean active() {
+            try {
+                return !(MDC.getMDCAdapter() instanceof NOPMDCAdapter);
+            } catch (RuntimeException | LinkageError e) {
+                return false; // reported through the default listener, as above
+            }
+        }
     }
 }
