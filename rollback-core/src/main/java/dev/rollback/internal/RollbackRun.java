@@ -96,8 +96,7 @@ final class RollbackRun {
                     if (results == null) {
                         results = new CompensationResult[count];
                     }
-                    results[i] = new CompensationResult(record.description(), record.priority(), outcome, attempts,
-                            Duration.ofNanos(end - previousEnd), failure);
+                    results[i] = result(record, outcome, attempts, end - previousEnd, failure);
                     if (succeeded ? successesWatched : failuresWatched) {
                         listeners.compensated(scope.operationId(), results[i], listenerFailures);
                     }
@@ -133,13 +132,17 @@ final class RollbackRun {
         for (int i = 0; i < count; i++) {
             if (results[i] == null) {
                 long start = i == 0 ? startNanos : ends[i - 1];
-                results[i] = new CompensationResult(records[i].description(), records[i].priority(), Outcome.SUCCEEDED,
-                        1, Duration.ofNanos(ends[i] - start), null);
+                results[i] = result(records[i], Outcome.SUCCEEDED, 1, ends[i] - start, null);
             }
         }
         long elapsed = System.nanoTime() - startNanos;
         Instant start = Instant.now().minusNanos(elapsed);
         return new RollbackReport(scope.operationId(), scope.name(), start, Duration.ofNanos(elapsed), Arrays.asList(results));
+    }
+
+    private static CompensationResult result(Record record, Outcome outcome, int attempts, long nanos, Throwable error) {
+        return new CompensationResult(record.description(), record.priority(), outcome, attempts, Duration.ofNanos(nanos),
+                error);
     }
 
     /**

@@ -31,7 +31,7 @@ public final class Dispatch {
      * @return the resolution
      */
     public static Object resolution(MethodHandles.Lookup lookup, String name, Class<?> type, int index, int id) {
-        return Resolutions.get(lookup.lookupClass(), index, id);
+        return Resolutions.resolve(lookup.lookupClass(), index, id);
     }
 
     /**

@@ -34,8 +34,20 @@ final class Resolutions {
     }
 
     /**
+     * Resolves a method once, for the dynamic constant that then holds the resolution: straight
+     * from its class's table, without the per-call array in front of it.
+     *
      * @return the method's {@link ScopePolicy} or {@link CompensatePlan}, or the message of the
      *         configuration error that prevents a scope from opening
+     */
+    static Object resolve(Class<?> type, int index, int id) {
+        return TABLES.get(type).get(type, index, id).value;
+    }
+
+    /**
+     * Finds a method's resolution on every call, for class files too old for dynamic constants.
+     *
+     * @return as {@link #resolve}
      */
     static Object get(Class<?> type, int index, int id) {
         Hit[] hits = fast;
