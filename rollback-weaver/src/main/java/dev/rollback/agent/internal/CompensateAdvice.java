@@ -7,12 +7,12 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Inlined around a {@code @Compensate} method that does not take exactly one parameter: checks its
- * configuration before the body on every call, and records it after a normal return. The plan
- * checked before the body is kept for the record, and the thread-local is read once; the receiver,
- * the boxed result and the argument array are only built inside the {@code if}, so a call with no
- * scope open costs a thread-local read beyond the check. One-parameter methods get
- * {@link OneArgument}, which builds no array.
+ * Inlined around a {@code @Compensate} method: checks its configuration before the body on every
+ * call ({@link #enter}), and records it after a normal return ({@link Exit}, or {@link OneArgument}
+ * for a method with exactly one parameter, which builds no argument array). The plan checked
+ * before the body is kept for the record, and the thread-local is read once; the receiver, the
+ * boxed result and the arguments are only built inside the {@code if}, so a call with no scope
+ * open costs a thread-local read beyond the check.
  */
 final class CompensateAdvice {
 
@@ -24,25 +24,27 @@ final class CompensateAdvice {
         return Dispatch.check(resolution);
     }
 
-    @Advice.OnMethodExit
-    static void exit(@Advice.Enter CompensatePlan plan, @Advice.This(optional = true) Object target,
-                     @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
-                     @Advice.AllArguments Object[] args) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, plan, target, result, args);
+    /** Records a call of a method that does not take exactly one parameter. */
+    static final class Exit {
+
+        private Exit() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Enter CompensatePlan plan, @Advice.This(optional = true) Object target,
+                         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
+                         @Advice.AllArguments Object[] args) {
+            Scope scope = Weaving.recordingScope();
+            if (scope != null) {
+                Weaving.record(scope, plan, target, result, args);
+            }
         }
     }
 
-    /** The same for a method with exactly one parameter: the argument is bound on its own. */
+    /** Records a call of a method with exactly one parameter: the argument is bound on its own. */
     static final class OneArgument {
 
         private OneArgument() {
-        }
-
-        @Advice.OnMethodEnter
-        static CompensatePlan enter(@AdvisedResolution Object resolution) {
-            return Dispatch.check(resolution);
         }
 
         @Advice.OnMethodExit

@@ -41,13 +41,13 @@ final class Transformation {
     Transformation(RuleSet rules, AgentLog log) {
         this.rules = rules;
         this.log = log;
-        this.withRollback = advice(WithRollbackAdvice.class, Rule.Kind.WITH_ROLLBACK);
-        this.compensate = advice(CompensateAdvice.class, Rule.Kind.COMPENSATE);
-        this.compensateOneArgument = advice(CompensateAdvice.OneArgument.class, Rule.Kind.COMPENSATE);
+        this.withRollback = advice(WithRollbackAdvice.class, WithRollbackAdvice.class, Rule.Kind.WITH_ROLLBACK);
+        this.compensate = advice(CompensateAdvice.class, CompensateAdvice.Exit.class, Rule.Kind.COMPENSATE);
+        this.compensateOneArgument = advice(CompensateAdvice.class, CompensateAdvice.OneArgument.class, Rule.Kind.COMPENSATE);
     }
 
-    private Advice advice(Class<?> adviceClass, Rule.Kind kind) {
-        return Advice.withCustomMapping().bind(new ResolutionMapping(kind)).to(adviceClass);
+    private Advice advice(Class<?> enter, Class<?> exit, Rule.Kind kind) {
+        return Advice.withCustomMapping().bind(new ResolutionMapping(kind)).to(enter, exit);
     }
 
     /**
