@@ -1,15 +1,25 @@
 package dev.rollback;
 
 import dev.rollback.annotation.Propagation;
+import dev.rollback.internal.BoundExecutors;
+import dev.rollback.internal.BoundTasks;
 import dev.rollback.internal.Listeners;
+import dev.rollback.internal.ParallelCompensations;
 import dev.rollback.internal.RetryBackoff;
 import dev.rollback.internal.Scope;
 import dev.rollback.internal.Scopes;
 import dev.rollback.internal.ProgrammaticScopes;
+import dev.rollback.internal.TaskWait;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The static entry points: programmatic scopes, registering compensations, listeners and retry
@@ -127,6 +137,115 @@ public final class Rollback {
         }
         ProgrammaticScopes.succeed(scope);
         return result;
+    }
+
+    /**
+     * A programmatic scope with more attributes than a name, for example
+     * {@code Rollback.scope("tear-down").parallelCompensation(true).run(() -> ...)}.
+     *
+     * @param name the operation name, shown in reports
+     * @return a spec with {@link Propagation#NESTED} and compensations one after another
+     */
+    public static ScopeSpec scope(String name) {
+        return new ScopeSpec(name, Propagation.NESTED, false);
+    }
+
+    /**
+     * Runs a body whose work outlives it (semantics C5): the scope stays open until the stage the
+     * body returns completes. Normal completion commits; exceptional completion, or cancelling the
+     * returned future, rolls back. The returned future completes only after the scope has settled,
+     * with the stage's result or with the very throwable the stage failed with (carrying a
+     * suppressed {@link RollbackIncompleteException} when the rollback was incomplete). The calling
+     * thread leaves the scope when the body returns; only work bound to the scope ({@link #wrap},
+     * {@link #executor}) records into it afterwards. A body that throws rolls back at once, and
+     * the throwable is rethrown.
+     *
+     * <pre>{@code
+     * CompletableFuture<Agent> agent = Rollback.async("create-agent", () ->
+     *         CompletableFuture.supplyAsync(() -> workspaces.create(name), Rollback.executor(pool))
+     *                 .thenApplyAsync(dir -> workers.start(name, dir), Rollback.executor(pool)));
+     * }</pre>
+     *
+     * @param name the operation name
+     * @param body the work, returning the stage that completes when the work is done
+     * @param <T>  its result
+     * @return a future that completes once the scope has settled
+     * @throws NullPointerException when the body returns {@code null}
+     */
+    public static <T> CompletableFuture<T> async(String name, Supplier<? extends CompletionStage<T>> body) {
+        return ProgrammaticScopes.async(Objects.requireNonNull(name, "name"), Propagation.NESTED, false, body);
+    }
+
+    /**
+     * Binds a task to the scope open on this thread now (semantics C1): on whatever thread it runs,
+     * it runs inside that scope, so its {@code @Compensate} calls record there and a
+     * {@code @WithRollback} inside it nests there. When it ends, its thread's own state is back as it
+     * was. A rollback of the scope waits for its tasks still running (see {@link #setTaskWait}).
+     *
+     * @param task the task
+     * @return the bound task; {@code task} itself when no scope is open
+     */
+    public static Runnable wrap(Runnable task) {
+        return BoundTasks.wrap(task);
+    }
+
+    /**
+     * Like {@link #wrap(Runnable)}, for a task with a result.
+     *
+     * @param task the task
+     * @param <T>  its result
+     * @return the bound task; {@code task} itself when no scope is open
+     */
+    public static <T> Callable<T> wrap(Callable<T> task) {
+        return BoundTasks.wrap(task);
+    }
+
+    /**
+     * An executor that binds every task, as it is submitted, to the scope open on the submitting
+     * thread (see {@link #wrap(Runnable)}); tasks submitted with no scope open run as they would.
+     * Pass it to {@code CompletableFuture.supplyAsync(..., Rollback.executor(pool))} and the
+     * {@code *Async} methods of a stage: a stage's {@code thenApplyAsync} without it is not bound.
+     *
+     * @param executor where the tasks run
+     * @return the binding executor (an {@link ExecutorService} when {@code executor} is one)
+     */
+    public static Executor executor(Executor executor) {
+        return BoundExecutors.of(executor);
+    }
+
+    /**
+     * Like {@link #executor(Executor)}, for an executor service: {@code submit}, {@code invokeAll},
+     * {@code invokeAny} and {@code execute} bind their tasks; shutting it down shuts down
+     * {@code executor}.
+     *
+     * @param executor where the tasks run
+     * @return the binding executor service
+     */
+    public static ExecutorService executor(ExecutorService executor) {
+        return BoundExecutors.of(executor);
+    }
+
+    /**
+     * Sets how long a rollback waits for its scope's wrapped tasks still running before it undoes
+     * what the scope holds (default 10 s). Records that tasks make after that follow semantics C4.
+     *
+     * @param limit the longest wait; {@link Duration#ZERO} not to wait
+     * @throws IllegalArgumentException when it is negative
+     */
+    public static void setTaskWait(Duration limit) {
+        TaskWait.set(limit);
+    }
+
+    /**
+     * Sets how many compensations of one rollback with parallel compensation run at once, the
+     * rolling-back thread included (default 16). The workers come from one pool shared by all
+     * rollbacks, whose threads end when idle.
+     *
+     * @param limit 1 or more
+     * @throws IllegalArgumentException when it is below 1
+     */
+    public static void setParallelism(int limit) {
+        ParallelCompensations.setParallelism(limit);
     }
 
     /** @return the innermost scope open on this thread */

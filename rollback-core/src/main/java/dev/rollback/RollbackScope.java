@@ -1,5 +1,7 @@
 package dev.rollback;
 
+import java.util.List;
+
 /**
  * An open scope: compensations registered while it is the innermost scope of its thread belong to
  * it. Obtained from {@link Rollback#begin(String)} or {@link Rollback#current()}; not meant to be
@@ -22,6 +24,14 @@ public interface RollbackScope extends AutoCloseable {
      *         ids from different runs in one log or journal do not collide
      */
     String operationId();
+
+    /**
+     * What the scope holds so far, in the order a rollback would run it now: priority descending,
+     * newest first among equals. A snapshot, safe to take while other threads record into the scope.
+     *
+     * @return the compensations recorded so far
+     */
+    List<RecordedCompensation> pending();
 
     /**
      * Marks the scope successful: {@link #close()} will then keep its compensations (hand them to

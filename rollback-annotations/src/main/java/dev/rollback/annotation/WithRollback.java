@@ -24,6 +24,12 @@ import java.lang.annotation.Target;
  * compensations recorded in this scope run, highest {@link Compensate#priority() priority}
  * first and newest first among equals, and then the very same throwable is rethrown.
  *
+ * <p>A method whose declared return type is {@code CompletionStage} or {@code CompletableFuture}
+ * keeps its scope open until the stage it returns completes: its caller gets a
+ * {@code CompletableFuture} that completes once the scope has settled (committed on normal
+ * completion; rolled back on exceptional completion or cancellation). A method returning any other
+ * {@code java.util.concurrent.Future} cannot be observed and is a configuration error.
+ *
  * <p>On a type, the annotation applies to every public method the type declares; an annotation
  * on a method of that type takes precedence over the one on the type.
  */
@@ -62,4 +68,13 @@ public @interface WithRollback {
      * <p>Default {@link Propagation#NESTED}.
      */
     Propagation propagation() default Propagation.NESTED;
+
+    /**
+     * Whether compensations of equal priority run concurrently on rollback. Priority groups still
+     * run one after another, highest first; at most {@code Rollback.setParallelism(int)}
+     * compensations of one rollback run at once; the report lists them in running order.
+     *
+     * <p>Default {@code false}: one after another, newest first.
+     */
+    boolean parallelCompensation() default false;
 }

@@ -4,6 +4,9 @@ import dev.rollback.Compensation;
 import dev.rollback.annotation.Propagation;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.Objects;
 
 /**
@@ -20,7 +23,59 @@ public final class ProgrammaticScopes {
      * @return the open scope
      */
     public static Scope open(String name, Propagation propagation) {
-        return Scopes.openProgrammatic(name, propagation);
+        return open(name, propagation, false);
+    }
+
+    /**
+     * @param name        the operation name
+     * @param propagation how the scope relates to an enclosing one
+     * @param parallel    whether compensations of equal priority run concurrently
+     * @return the open scope
+     */
+    public static Scope open(String name, Propagation propagation, boolean parallel) {
+        return Scopes.openProgrammatic(name, propagation, parallel);
+    }
+
+    /**
+     * Runs a body that returns a stage in a scope that stays open until the stage completes.
+     *
+     * @param name        the operation name
+     * @param propagation how the scope relates to an enclosing one
+     * @param parallel    whether compensations of equal priority run concurrently
+     * @param body        the work
+     * @param <T>         its result
+     * @return a future that completes once the scope has settled
+     */
+    public static <T> CompletableFuture<T> async(String name, Propagation propagation, boolean parallel,
+                                                 Supplier<? extends CompletionStage<T>> body) {
+        Objects.requireNonNull(body, "body");
+        Scope scope = open(name, propagation, parallel);
+        CompletionStage<T> stage;
+        try {
+            stage = body.get();
+        } catch (Throwable thrown) {
+            fail(scope, thrown);
+            throw thrown;
+        }
+        if (stage == null) {
+            Scopes.exit(scope, null);
+            throw new NullPointerException("the body of Rollback.async(\"" + name + "\", ...) returned null; accepted:"
+                    + " a CompletionStage (CompletableFuture.completedFuture(value) for work already done)");
+        }
+        return follow(scope, stage);
+    }
+
+    /**
+     * Detaches a scope whose body returned a stage from this thread, and lets it follow the stage.
+     *
+     * @param scope the scope, still current on this thread
+     * @param stage what its body returned, or {@code null}
+     * @param <T>   the result
+     * @return a future that completes once the scope has settled; {@code null} for a {@code null} stage
+     */
+    public static <T> CompletableFuture<T> follow(Scope scope, CompletionStage<T> stage) {
+        Scopes.detach(scope);
+        return ScopeFuture.follow(scope, stage);
     }
 
     /**

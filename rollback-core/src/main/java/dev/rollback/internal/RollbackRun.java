@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One scope's rollback: runs every compensation in order (each with its retries and time limit),
@@ -36,17 +35,32 @@ final class RollbackRun {
     /** The MDC key that holds the operation id while compensations run. */
     static final String MDC_KEY = "rollback.operationId";
 
-    private final Scope scope;
+    private final String operationId;
+    private final String name;
+    private final Record[] records;
+    private final int count;
+    private final boolean parallel;
     private final Throwable cause;
     private final List<Throwable> listenerFailures = new ArrayList<>(0);
-    private boolean interruptPending;
-    /** The last compensation's attempts and failure, set by {@link #compensate}. */
-    private int attempts;
-    private Throwable failure;
+    /** Runs the compensations of this thread; the parallel path gives each worker one of its own. */
+    private final Compensator compensator;
 
-    RollbackRun(Scope scope, Throwable cause) {
-        this.scope = scope;
+    /**
+     * @param operationId the scope's operation id
+     * @param name        the scope's operation name
+     * @param taken       what the scope holds; emptied, so that nothing can run it twice
+     * @param parallel    whether compensations of equal priority run concurrently
+     * @param cause       what rolls the scope back, or {@code null} (closed without commit)
+     */
+    RollbackRun(String operationId, String name, Records taken, boolean parallel, Throwable cause) {
+        this.operationId = operationId;
+        this.name = name;
+        this.count = taken.size();
+        this.records = taken.inRollbackOrder();
+        taken.clear(); // so that nothing can run them twice
+        this.parallel = parallel;
         this.cause = cause;
+        this.compensator = new Compensator(operationId);
     }
 
     /**
@@ -59,136 +73,110 @@ final class RollbackRun {
     }
 
     Result execute() {
-        int count = scope.size();
-        Record[] records = scope.drainInRollbackOrder();
         Listeners listeners = Listeners.current();
         long startNanos = System.nanoTime();
-        interruptPending = Thread.interrupted();
-        boolean mdc = Mdc.ACTIVE;
-        String previousId = null;
-        if (mdc) {
-            previousId = MDC.get(MDC_KEY);
-            MDC.put(MDC_KEY, scope.operationId());
-        }
+        compensator.interruptPending = Thread.interrupted();
+        String previousId = Mdc.enter(operationId);
         try {
             if (listeners.wantsStart()) {
-                listeners.rollbackStarted(scope.operationId(), scope.name(), new Descriptions(records, count),
+                listeners.rollbackStarted(operationId, name, new Descriptions(records, count),
                         Optional.ofNullable(cause), listenerFailures);
             }
-            // asked once: a level changed in the middle of a rollback applies from the next one
-            boolean successesWatched = listeners.wantsCompensation(true);
-            boolean failuresWatched = listeners.wantsCompensation(false);
-            long[] ends = new long[count];
-            CompensationResult[] results = null;
-            int failed = 0;
-            long previousEnd = startNanos;
-            for (int i = 0; i < count; i++) {
-                Record record = records[i];
-                Outcome outcome = compensate(record);
-                long end = System.nanoTime();
-                ends[i] = end;
-                boolean succeeded = outcome == Outcome.SUCCEEDED;
-                if (!succeeded) {
-                    failed++;
-                }
-                // a compensation that failed, or needed retries, is rare and slow: its result is kept at once
-                if (!succeeded || attempts > 1 || successesWatched) {
-                    if (results == null) {
-                        results = new CompensationResult[count];
-                    }
-                    results[i] = result(record, outcome, attempts, end - previousEnd, failure);
-                    if (succeeded ? successesWatched : failuresWatched) {
-                        listeners.compensated(scope.operationId(), results[i], listenerFailures);
-                    }
-                }
-                previousEnd = end;
+            Outcomes outcomes = new Outcomes(count, listeners);
+            if (parallel) {
+                ParallelCompensations.run(records, count, compensator, outcomes, operationId);
+            } else {
+                runInOrder(outcomes, startNanos);
             }
-            boolean complete = failed == 0;
+            boolean complete = outcomes.failed == 0;
             RollbackReport report = null;
             if (!complete || listeners.wantsReport(true)) {
-                report = report(records, count, results, startNanos, ends);
+                report = report(outcomes, startNanos);
                 if (listeners.wantsReport(complete)) {
                     listeners.rolledBack(report, listenerFailures);
                 }
             }
             return new Result(complete, report, listenerFailures);
         } finally {
-            if (mdc) {
-                if (previousId == null) {
-                    MDC.remove(MDC_KEY);
-                } else {
-                    MDC.put(MDC_KEY, previousId);
-                }
-            }
-            if (interruptPending | Thread.interrupted()) {
+            Mdc.leave(previousId);
+            if (compensator.interruptPending | Thread.interrupted()) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
+    private void runInOrder(Outcomes outcomes, long startNanos) {
+        long previousEnd = startNanos;
+        for (int i = 0; i < count; i++) {
+            Outcome outcome = compensator.compensate(records[i]);
+            long end = System.nanoTime();
+            outcomes.ended(i, records[i], outcome, compensator.attempts, end - previousEnd, compensator.failure,
+                    listenerFailures);
+            previousEnd = end;
+        }
+    }
+
+    /**
+     * What each compensation did. A compensation that failed, or needed retries, is rare and slow:
+     * its result is built at once; one that succeeded at once only when a listener takes it.
+     */
+    final class Outcomes {
+        final long[] nanos;
+        CompensationResult[] results;
+        int failed;
+        private final Listeners listeners;
+        // asked once: a level changed in the middle of a rollback applies from the next one
+        private final boolean successesWatched;
+        private final boolean failuresWatched;
+
+        Outcomes(int count, Listeners listeners) {
+            this.nanos = new long[count];
+            this.listeners = listeners;
+            this.successesWatched = listeners.wantsCompensation(true);
+            this.failuresWatched = listeners.wantsCompensation(false);
+        }
+
+        /** Called on the rolling-back thread, in running order. */
+        void ended(int i, Record record, Outcome outcome, int attempts, long elapsed, Throwable failure,
+                   List<Throwable> listenerFailures) {
+            nanos[i] = elapsed;
+            boolean succeeded = outcome == Outcome.SUCCEEDED;
+            if (!succeeded) {
+                failed++;
+            }
+            if (!succeeded || attempts > 1 || successesWatched) {
+                if (results == null) {
+                    results = new CompensationResult[nanos.length];
+                }
+                results[i] = result(record, outcome, attempts, elapsed, failure);
+                if (succeeded ? successesWatched : failuresWatched) {
+                    listeners.compensated(operationId, results[i], listenerFailures);
+                }
+            }
+        }
+
+        void ended(int i, Record record, Compensator.Attempted attempted) {
+            ended(i, record, attempted.outcome(), attempted.attempts(), attempted.nanos(), attempted.failure(),
+                    listenerFailures);
+        }
+    }
+
     /** Builds the report, and the results of the compensations that succeeded at once, unobserved. */
-    private RollbackReport report(Record[] records, int count, CompensationResult[] built, long startNanos, long[] ends) {
-        CompensationResult[] results = built != null ? built : new CompensationResult[count];
+    private RollbackReport report(Outcomes outcomes, long startNanos) {
+        CompensationResult[] results = outcomes.results != null ? outcomes.results : new CompensationResult[count];
         for (int i = 0; i < count; i++) {
             if (results[i] == null) {
-                long start = i == 0 ? startNanos : ends[i - 1];
-                results[i] = result(records[i], Outcome.SUCCEEDED, 1, ends[i] - start, null);
+                results[i] = result(records[i], Outcome.SUCCEEDED, 1, outcomes.nanos[i], null);
             }
         }
         long elapsed = System.nanoTime() - startNanos;
         Instant start = Instant.now().minusNanos(elapsed);
-        return new RollbackReport(scope.operationId(), scope.name(), start, Duration.ofNanos(elapsed), Arrays.asList(results));
+        return new RollbackReport(operationId, name, start, Duration.ofNanos(elapsed), Arrays.asList(results));
     }
 
     private static CompensationResult result(Record record, Outcome outcome, int attempts, long nanos, Throwable error) {
         return new CompensationResult(record.description(), record.priority(), outcome, attempts, Duration.ofNanos(nanos),
                 error);
-    }
-
-    /**
-     * Runs one compensation with its retries and time limit.
-     *
-     * @return its outcome; {@link #attempts} and {@link #failure} hold the rest
-     */
-    private Outcome compensate(Record record) {
-        failure = null;
-        attempts = 0;
-        for (int retry = 0; retry <= record.retries(); retry++) {
-            if (retry > 0) {
-                interruptPending |= RetryBackoff.pause(retry);
-            }
-            attempts++;
-            if (record.timeoutMillis() > 0) {
-                TimedAttempt attempt = TimedAttempt.start(record, scope.operationId());
-                interruptPending |= attempt.await(record.timeoutMillis());
-                if (!attempt.isDone()) {
-                    TimeoutException timeout = attempt.abandon(record.timeoutMillis());
-                    failure = timeout;
-                    return Outcome.TIMED_OUT;
-                }
-                failure = attempt.failure();
-            } else {
-                failure = runInline(record);
-            }
-            if (failure == null) {
-                return Outcome.SUCCEEDED;
-            }
-            if (failure instanceof VirtualMachineError) {
-                break; // the JVM is in trouble: report it now rather than try the same thing again
-            }
-        }
-        return Outcome.FAILED;
-    }
-
-    private Throwable runInline(Record record) {
-        try {
-            record.run();
-            return null;
-        } catch (Throwable thrown) {
-            return thrown; // recorded in the report and attached to the incomplete-rollback exception
-        } finally {
-            interruptPending |= Thread.interrupted();
-        }
     }
 
     /** The descriptions handed to {@code onRollbackStart}, each computed when first asked for. */
@@ -215,12 +203,37 @@ final class RollbackRun {
     }
 
     /**
-     * Whether SLF4J has an MDC to put the operation id in, looked up at the first rollback. When
-     * SLF4J cannot even say, the rollback goes on without the MDC entry; the same failure reaches
-     * the default listener's callbacks, whose failures are attached to what leaves the scope.
+     * The operation id in SLF4J's MDC while compensations run. Whether SLF4J has an MDC at all is
+     * looked up at the first rollback; when SLF4J cannot even say, the rollback goes on without the
+     * MDC entry, and the same failure reaches the default listener's callbacks, whose failures are
+     * attached to what leaves the scope.
      */
-    private static final class Mdc {
-        static final boolean ACTIVE = active();
+    static final class Mdc {
+        private static final boolean ACTIVE = active();
+
+        private Mdc() {
+        }
+
+        /** @return the id that was there before, to be handed to {@link #leave} */
+        static String enter(String operationId) {
+            if (!ACTIVE) {
+                return null;
+            }
+            String previous = MDC.get(MDC_KEY);
+            MDC.put(MDC_KEY, operationId);
+            return previous;
+        }
+
+        static void leave(String previousId) {
+            if (!ACTIVE) {
+                return;
+            }
+            if (previousId == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previousId);
+            }
+        }
 
         private static boolean active() {
             try {

@@ -1,19 +1,31 @@
 package dev.rollback.internal;
 
+import dev.rollback.RecordedCompensation;
 import dev.rollback.RollbackScope;
 import dev.rollback.RollbackStateException;
 import dev.rollback.annotation.Propagation;
 
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One open scope on one thread: its policy, its enclosing scope and the compensations recorded in
- * it, in recording order. Opening and closing are O(1); the record array is created on the first
- * record.
+ * One open scope: its policy, its enclosing scope and the compensations recorded in it (which it
+ * holds as the {@code Records} it extends, to save an object per scope). Opening and closing are
+ * O(1); the record array is created on the first record.
+ *
+ * <p>A scope starts private to the thread that opened it, and its records are kept without a lock.
+ * When work of the scope is handed to another thread ({@link #share()}, at wrap time, on a thread
+ * already inside the scope), the scope and every scope around it become shared: from then on every
+ * record, every hand-over and the closing itself take the scope's monitor, so that a record
+ * arriving from any thread is either kept before the scope closes or sees it closed and follows
+ * {@code LateRecords}.
  */
-public final class Scope implements RollbackScope {
+public final class Scope extends Records implements RollbackScope {
 
-    private static final Record[] EMPTY = new Record[0];
+    private static final int OPEN = 0;
+    private static final int COMMITTED = 1;
+    private static final int ROLLED_BACK = 2;
 
     private final ScopePolicy policy;
     private final String name;
@@ -21,11 +33,14 @@ public final class Scope implements RollbackScope {
     final Thread owner;
     final boolean programmatic;
 
-    /** The scope opened inside this one that is still open, if any: lets a closing scope see, without the thread-local, that nothing was left open inside it. */
+    /** The scope opened inside this one on its own thread that is still open, if any: lets a closing scope see, without the thread-local, that nothing was left open inside it. */
     Scope openChild;
 
-    private Record[] records = EMPTY;
-    private int size;
+    private volatile boolean shared;
+    /** Written under the monitor once shared; read by the owner alone before. */
+    private int state = OPEN;
+    /** Wrapped tasks of this scope or of scopes inside it that are running now; guarded by the monitor. */
+    private int running;
     private String operationId;
     private boolean committed;
     private boolean closed;
@@ -36,6 +51,7 @@ public final class Scope implements RollbackScope {
         this.parent = parent;
         this.owner = Thread.currentThread();
         this.programmatic = programmatic;
+        this.shared = parent != null && parent.shared;
     }
 
     @Override
@@ -45,6 +61,7 @@ public final class Scope implements RollbackScope {
 
     @Override
     public String operationId() {
+        // only the owner can find it unset: share() sets it before another thread can reach the scope
         if (operationId == null) {
             operationId = OperationIds.next();
         }
@@ -72,6 +89,16 @@ public final class Scope implements RollbackScope {
         Scopes.closeProgrammatic(this);
     }
 
+    @Override
+    public List<RecordedCompensation> pending() {
+        if (!shared && Thread.currentThread() == owner) {
+            return snapshot();
+        }
+        synchronized (this) {
+            return snapshot();
+        }
+    }
+
     ScopePolicy policy() {
         return policy;
     }
@@ -92,58 +119,122 @@ public final class Scope implements RollbackScope {
         return parent != null && policy.propagation() == Propagation.NESTED;
     }
 
-    void add(Record record) {
-        if (size == records.length) {
-            records = size == 0 ? new Record[8] : Arrays.copyOf(records, size * 2);
-        }
-        records[size++] = record;
-    }
-
-    /** Appends a successful nested scope's records after this scope's own, keeping their order. */
-    void adopt(Scope child) {
-        int needed = size + child.size;
-        if (needed > records.length) {
-            records = Arrays.copyOf(records, Math.max(needed, Math.max(8, size * 2)));
-        }
-        System.arraycopy(child.records, 0, records, size, child.size);
-        size = needed;
-        child.forget();
-    }
-
-    void forget() {
-        records = EMPTY;
-        size = 0;
+    boolean isShared() {
+        return shared;
     }
 
     /**
-     * Takes the records out of the scope, in the order they are to run: priority descending, and
-     * newest first among equal priorities. The scope is left empty, so it can never run them twice.
-     * The scope's own array is handed over, not copied: the records are its first {@link #size()}
-     * elements (to be asked before this), and nulls may follow them.
+     * Makes this scope and the scopes around it take records from other threads. Called on a
+     * thread inside this scope: the scopes around it that are still private belong to that thread.
      */
-    Record[] drainInRollbackOrder() {
-        Record[] ordered = records;
-        int count = size;
-        forget();
-        boolean samePriority = true;
-        int priority = count == 0 ? 0 : ordered[0].priority();
-        for (int low = 0, high = count - 1; low < high; low++, high--) {
-            Record newer = ordered[high];
-            ordered[high] = ordered[low];
-            ordered[low] = newer;
+    void share() {
+        for (Scope scope = this; scope != null && !scope.shared; scope = scope.parent) {
+            scope.operationId();
+            synchronized (scope) {
+                scope.shared = true; // under the monitor: the records kept so far are published with it
+            }
         }
-        for (int i = 0; i < count; i++) {
-            samePriority &= ordered[i].priority() == priority;
-        }
-        if (!samePriority) {
-            // Arrays.sort on objects is stable, so reverse recording order survives among equals.
-            Arrays.sort(ordered, 0, count, (a, b) -> Integer.compare(b.priority(), a.priority()));
-        }
-        return ordered;
     }
 
-    int size() {
-        return size;
+    /**
+     * Keeps a record.
+     *
+     * @return whether it was kept here; {@code false} when the scope had closed, and the caller
+     *         must hand the record on ({@code LateRecords})
+     */
+    boolean keep(Record record) {
+        if (!shared) {
+            add(record);
+            return true;
+        }
+        synchronized (this) {
+            if (state != OPEN) {
+                return false;
+            }
+            addStamped(record);
+            return true;
+        }
+    }
+
+    /**
+     * Keeps a nested scope's records after this scope's own.
+     *
+     * @return whether they were kept; {@code false} when this scope had closed (they are left in
+     *         {@code taken} then)
+     */
+    boolean adopt(Records taken) {
+        if (!shared && Thread.currentThread() == owner) {
+            addAll(taken);
+            return true;
+        }
+        synchronized (this) {
+            if (state != OPEN) {
+                return false;
+            }
+            addAll(taken);
+            return true;
+        }
+    }
+
+    /**
+     * Closes the scope for records, as committed or rolled back. From then on no thread changes
+     * what it holds but the one that closed it, which hands it on or runs it.
+     */
+    void settle(boolean rolledBack) {
+        if (!shared) {
+            state = rolledBack ? ROLLED_BACK : COMMITTED;
+            return;
+        }
+        synchronized (this) {
+            state = rolledBack ? ROLLED_BACK : COMMITTED;
+        }
+    }
+
+    /** @return whether the scope closed as committed; meaningful once closed, read under the monitor */
+    synchronized boolean settledAsCommitted() {
+        return state == COMMITTED;
+    }
+
+    /** A wrapped task of this scope starts running: this scope and the scopes around it count it. */
+    void taskStarted() {
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            synchronized (scope) {
+                scope.running++;
+            }
+        }
+    }
+
+    /** A wrapped task of this scope has ended. */
+    void taskEnded() {
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            synchronized (scope) {
+                scope.running--;
+                scope.notifyAll(); // a waiter may be inside some of the tasks still running
+            }
+        }
+    }
+
+    /**
+     * Waits until no wrapped task of this scope is running but the {@code own} ones the waiting
+     * thread is inside, at most {@code limit}, even through interrupts.
+     *
+     * @return whether the waiting thread was interrupted meanwhile
+     */
+    synchronized boolean awaitTasks(Duration limit, int own) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (running > own) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                interrupted = true; // restored by the caller once the rollback has ended
+            }
+        }
+        return interrupted;
     }
 
     @Override

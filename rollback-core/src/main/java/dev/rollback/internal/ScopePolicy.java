@@ -1,5 +1,6 @@
 package dev.rollback.internal;
 
+import dev.rollback.CompensationConfigurationException;
 import dev.rollback.annotation.Propagation;
 import dev.rollback.annotation.WithRollback;
 
@@ -18,11 +19,14 @@ public final class ScopePolicy {
     private final Class<?>[] rollbackFor;
     private final Class<?>[] noRollbackFor;
     private final Propagation propagation;
+    private final boolean parallel;
     /** The default rules: every throwable rolls back, so no class hierarchy need be walked. */
     private final boolean everything;
 
-    private ScopePolicy(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor, Propagation propagation) {
+    private ScopePolicy(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor, Propagation propagation,
+                        boolean parallel) {
         this.name = name;
+        this.parallel = parallel;
         this.rollbackFor = rollbackFor.length == 0 ? new Class<?>[] {Throwable.class} : rollbackFor.clone();
         this.noRollbackFor = noRollbackFor.clone();
         this.propagation = Objects.requireNonNull(propagation, "propagation");
@@ -39,12 +43,43 @@ public final class ScopePolicy {
      */
     public static ScopePolicy of(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
                                  Propagation propagation) {
-        return new ScopePolicy(Objects.requireNonNull(name, "name"), rollbackFor, noRollbackFor, propagation);
+        return of(name, rollbackFor, noRollbackFor, propagation, false);
+    }
+
+    /**
+     * @param name          the operation name
+     * @param rollbackFor   throwables that roll back; empty: every throwable
+     * @param noRollbackFor throwables that do not
+     * @param propagation   how the scope relates to an enclosing one
+     * @param parallel      whether compensations of equal priority run concurrently
+     * @return the policy
+     */
+    public static ScopePolicy of(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
+                                 Propagation propagation, boolean parallel) {
+        return new ScopePolicy(Objects.requireNonNull(name, "name"), rollbackFor, noRollbackFor, propagation, parallel);
+    }
+
+    /**
+     * A rules-file scope of an advised method: checked like an annotated one.
+     *
+     * @param method        the advised method
+     * @param name          the operation name
+     * @param rollbackFor   throwables that roll back; empty: every throwable
+     * @param noRollbackFor throwables that do not
+     * @param propagation   how the scope relates to an enclosing one
+     * @param parallel      whether compensations of equal priority run concurrently
+     * @return the policy
+     * @throws CompensationConfigurationException when the method's return type cannot carry a scope
+     */
+    public static ScopePolicy of(Method method, String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
+                                 Propagation propagation, boolean parallel) {
+        AsyncReturn.check(method);
+        return of(name, rollbackFor, noRollbackFor, propagation, parallel);
     }
 
     /** @return the policy of a programmatic scope: every throwable rolls back */
-    static ScopePolicy programmatic(String name, Propagation propagation) {
-        return new ScopePolicy(name, NONE, NONE, propagation);
+    static ScopePolicy programmatic(String name, Propagation propagation, boolean parallel) {
+        return new ScopePolicy(name, NONE, NONE, propagation, parallel);
     }
 
     /**
@@ -53,7 +88,8 @@ public final class ScopePolicy {
      *
      * @param method the advised method
      * @return its policy
-     * @throws IllegalArgumentException when neither the method nor its type is annotated
+     * @throws IllegalArgumentException           when neither the method nor its type is annotated
+     * @throws CompensationConfigurationException when the method's return type cannot carry a scope
      */
     public static ScopePolicy of(Method method) {
         WithRollback annotation = method.getAnnotation(WithRollback.class);
@@ -66,7 +102,8 @@ public final class ScopePolicy {
                     + " with @WithRollback, or a public method of a class annotated with it");
         }
         String name = annotation.value().isEmpty() ? defaultName(method) : annotation.value();
-        return of(name, annotation.rollbackFor(), annotation.noRollbackFor(), annotation.propagation());
+        return of(method, name, annotation.rollbackFor(), annotation.noRollbackFor(), annotation.propagation(),
+                annotation.parallelCompensation());
     }
 
     /**
@@ -83,6 +120,10 @@ public final class ScopePolicy {
 
     Propagation propagation() {
         return propagation;
+    }
+
+    boolean parallel() {
+        return parallel;
     }
 
     /**

@@ -18,6 +18,8 @@ import dev.rollback.annotation.Propagation;
 public final class Scopes {
 
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+    /** The wrapped tasks this thread is running, innermost first; only set while it runs one. */
+    private static final ThreadLocal<TaskFrame> TASKS = new ThreadLocal<>();
 
     private Scopes() {
     }
@@ -41,14 +43,14 @@ public final class Scopes {
         Scope scope = new Scope(policy, name, parent, programmatic);
         Listeners.scopeStarted(scope);
         CURRENT.set(scope);
-        if (parent != null) {
+        if (parent != null && parent.owner == scope.owner) {
             parent.openChild = scope;
         }
         return scope;
     }
 
-    static Scope openProgrammatic(String name, Propagation propagation) {
-        return open(ScopePolicy.programmatic(name, propagation), name, true);
+    static Scope openProgrammatic(String name, Propagation propagation, boolean parallel) {
+        return open(ScopePolicy.programmatic(name, propagation, parallel), name, true);
     }
 
     static void register(String description, int priority, long timeoutMillis, int retries, Compensation compensation) {
@@ -58,14 +60,22 @@ public final class Scopes {
                     + Thread.currentThread().getName() + "'; accepted: inside a @WithRollback method, Rollback.run,"
                     + " Rollback.call or a Rollback.begin block (compensations themselves run outside any scope)");
         }
-        LambdaRecord record = new LambdaRecord(description, priority, timeoutMillis, retries, compensation);
-        scope.add(record);
-        Listeners.recorded(scope, record);
+        record(scope, new LambdaRecord(description, priority, timeoutMillis, retries, compensation));
     }
 
+    /**
+     * Keeps a record in the scope it was made in, or, when that scope has closed meanwhile (a task
+     * of the scope still running), where {@link LateRecords} sends it.
+     */
     static void record(Scope scope, Record record) {
-        scope.add(record);
-        Listeners.recorded(scope, record);
+        if (scope.keep(record)) {
+            Listeners.recorded(scope, record);
+        } else {
+            Scope keptIn = LateRecords.deliver(scope, record);
+            if (keptIn != null) {
+                Listeners.recorded(keptIn, record);
+            }
+        }
     }
 
     /**
@@ -79,7 +89,7 @@ public final class Scopes {
         while (scope != null && scope.programmatic) {
             scope = scope.parent;
         }
-        if (scope == null) {
+        if (scope == null || scope.owner != Thread.currentThread()) {
             throw new RollbackStateException("a @WithRollback method is leaving, but thread '"
                     + Thread.currentThread().getName() + "' has no scope open for it; accepted: scopes closed"
                     + " in the order they were opened, on the thread that opened them");
@@ -118,16 +128,8 @@ public final class Scopes {
         if (scope.isCommitted()) {
             succeed(scope);
         } else {
-            RollbackRun.Result result = rollBack(scope, null);
-            RuntimeException failure = null;
-            if (!result.complete()) {
-                failure = new RollbackIncompleteException(result.report());
-            } else if (!result.listenerFailures().isEmpty()) {
-                failure = new RollbackStateException("rollback of " + scope + " succeeded, but "
-                        + result.listenerFailures().size() + " listener call(s) failed; see the suppressed exceptions");
-            }
+            RuntimeException failure = failureOf(scope, rollBack(scope, null));
             if (failure != null) {
-                result.listenerFailures().forEach(failure::addSuppressed);
                 if (leftOpen != null) {
                     failure.addSuppressed(leftOpen);
                 }
@@ -139,11 +141,35 @@ public final class Scopes {
         }
     }
 
+    /**
+     * @return what a rollback with no throwable to attach to must throw: a
+     *         {@link RollbackIncompleteException} when it was incomplete, a
+     *         {@link RollbackStateException} when only listeners failed, each carrying the listeners'
+     *         failures; {@code null} when all went well
+     */
+    static RuntimeException failureOf(Scope scope, RollbackRun.Result result) {
+        RuntimeException failure = null;
+        if (!result.complete()) {
+            failure = new RollbackIncompleteException(result.report());
+        } else if (!result.listenerFailures().isEmpty()) {
+            failure = new RollbackStateException("rollback of " + scope + " succeeded, but "
+                    + result.listenerFailures().size() + " listener call(s) failed; see the suppressed exceptions");
+        }
+        if (failure != null) {
+            result.listenerFailures().forEach(failure::addSuppressed);
+        }
+        return failure;
+    }
+
     /** Closes the scopes opened inside {@code scope} that are still open, innermost first. */
     private static RollbackStateException unwindInnerScopes(Scope scope) {
         if (scope.openChild == null && !scope.isClosed()) {
             return null; // the common case, known without reading the thread-local
         }
+        return unwindTo(scope);
+    }
+
+    private static RollbackStateException unwindTo(Scope scope) {
         RollbackStateException leftOpen = null;
         for (Scope inner = CURRENT.get(); inner != scope; inner = CURRENT.get()) {
             if (inner == null) {
@@ -175,12 +201,18 @@ public final class Scopes {
         return leftOpen;
     }
 
-    private static void succeed(Scope scope) {
+    static void succeed(Scope scope) {
         pop(scope);
-        if (scope.keepsRecordsForParent()) {
-            scope.parent.adopt(scope);
-        } else {
-            scope.forget();
+        settleCommitted(scope);
+    }
+
+    /** Closes a scope that succeeded: its records go to the enclosing scope (NESTED), or are forgotten. */
+    static void settleCommitted(Scope scope) {
+        scope.settle(false);
+        if (!scope.keepsRecordsForParent()) {
+            scope.clear();
+        } else if (scope.size() > 0 && !scope.parent.adopt(scope)) {
+            LateRecords.deliver(scope.parent, scope);
         }
     }
 
@@ -191,11 +223,89 @@ public final class Scopes {
             CURRENT.remove();
         }
         try {
-            return new RollbackRun(scope, cause).execute();
+            return settleRolledBack(scope, cause);
         } finally {
             if (scope.parent != null) {
                 CURRENT.set(scope.parent);
             }
+        }
+    }
+
+    /**
+     * Rolls back a scope that no thread is inside any more: waits, bounded, for its wrapped tasks
+     * still running, then closes it for records and runs what it holds.
+     */
+    static RollbackRun.Result settleRolledBack(Scope scope, Throwable cause) {
+        boolean interrupted = scope.isShared() && scope.awaitTasks(TaskWait.get(), TaskFrame.countInside(runningTasks(), scope));
+        scope.settle(true);
+        if (interrupted) {
+            Thread.currentThread().interrupt(); // the rollback clears it while compensations run, and restores it
+        }
+        return new RollbackRun(scope.operationId(), scope.name(), scope, scope.policy().parallel(), cause).execute();
+    }
+
+    /**
+     * Takes the scope off this thread without closing it, for a scope that lives on until a future
+     * completes: the enclosing scope becomes current again, and the scope is shared, since it will
+     * be settled on whichever thread completes the future.
+     *
+     * @throws RollbackStateException when programmatic scopes opened inside it are still open; the
+     *                                scope is then closed at once, as a success
+     */
+    static void detach(Scope scope) {
+        RollbackStateException leftOpen = unwindInnerScopes(scope);
+        if (leftOpen != null) {
+            succeed(scope); // as a method that returned but left scopes open: closed at once, as a success
+            throw leftOpen;
+        }
+        scope.share();
+        pop(scope);
+    }
+
+    /** @return the wrapped tasks this thread is running, innermost first, leaving no entry behind */
+    private static TaskFrame runningTasks() {
+        TaskFrame frame = TASKS.get();
+        if (frame == null) {
+            TASKS.remove();
+        }
+        return frame;
+    }
+
+    /**
+     * Makes {@code scope} current on this thread for a wrapped task.
+     *
+     * @return what was current before, for {@link #leaveTask}
+     */
+    static Scope enterTask(Scope scope) {
+        Scope previous = CURRENT.get();
+        scope.taskStarted();
+        TASKS.set(new TaskFrame(scope, runningTasks()));
+        CURRENT.set(scope);
+        return previous;
+    }
+
+    /**
+     * Leaves a wrapped task: scopes it left open are closed (rolled back unless committed), and the
+     * thread's state is back as it was before the task.
+     *
+     * @return what the task left open, or {@code null}
+     */
+    static RollbackStateException leaveTask(Scope scope, Scope previous) {
+        try {
+            return CURRENT.get() == scope ? null : unwindTo(scope);
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+            TaskFrame frame = TASKS.get();
+            if (frame.outer == null) {
+                TASKS.remove();
+            } else {
+                TASKS.set(frame.outer);
+            }
+            scope.taskEnded();
         }
     }
 
@@ -205,7 +315,30 @@ public final class Scopes {
             CURRENT.remove();
         } else {
             CURRENT.set(scope.parent);
-            scope.parent.openChild = null;
+            if (scope.parent.owner == scope.owner) {
+                scope.parent.openChild = null;
+            }
+        }
+    }
+
+    /**
+     * One wrapped task this thread is running. A scope that rolls back on a thread inside one of its
+     * own tasks (a future completed by the task settles the scope there) must not wait for that task.
+     */
+    private record TaskFrame(Scope scope, TaskFrame outer) {
+
+        /** @return how many of these tasks belong to {@code scope} or to scopes inside it */
+        static int countInside(TaskFrame innermost, Scope scope) {
+            int count = 0;
+            for (TaskFrame frame = innermost; frame != null; frame = frame.outer) {
+                for (Scope s = frame.scope; s != null; s = s.parent) {
+                    if (s == scope) {
+                        count++;
+                        break;
+                    }
+                }
+            }
+            return count;
         }
     }
 }

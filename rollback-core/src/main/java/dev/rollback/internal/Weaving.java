@@ -50,6 +50,21 @@ public final class Weaving {
     }
 
     /**
+     * Hands the scope of a {@code @WithRollback} method whose declared return type is
+     * {@code CompletionStage} or {@code CompletableFuture}, and that returned, to the stage it
+     * returned: the method's thread leaves the scope now, and the scope settles when the stage
+     * completes. A method that threw is closed with {@link #exit(Scope, Throwable)} instead.
+     *
+     * @param scope    what {@link #enter} returned
+     * @param returned what the method returned: a {@code CompletionStage}, or {@code null}
+     * @return what the method's caller gets instead: a {@code CompletableFuture} that completes
+     *         once the scope has settled; {@code null} when the method returned {@code null}
+     */
+    public static Object exitAsync(Scope scope, Object returned) {
+        return ProgrammaticScopes.follow(scope, (java.util.concurrent.CompletionStage<?>) returned);
+    }
+
+    /**
      * Closes the innermost scope opened by a {@code @WithRollback} method, for weavers that cannot
      * carry the scope from before the body to after it.
      *

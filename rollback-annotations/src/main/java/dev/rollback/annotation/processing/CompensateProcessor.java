@@ -85,7 +85,7 @@ public final class CompensateProcessor extends AbstractProcessor {
         return false;
     }
 
-    private static boolean suppressed(Element element) {
+    static boolean suppressed(Element element) {
         for (Element e = element; e != null; e = e.getEnclosingElement()) {
             SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
             if (suppress != null && Arrays.asList(suppress.value()).contains(SUPPRESSION)) {

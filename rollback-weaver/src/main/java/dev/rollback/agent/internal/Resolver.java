@@ -1,5 +1,7 @@
 package dev.rollback.agent.internal;
 
+import dev.rollback.CompensationConfigurationException;
+
 import dev.rollback.annotation.CompensationHandler;
 import dev.rollback.annotation.Propagation;
 import dev.rollback.internal.CompensateBinder;
@@ -47,9 +49,12 @@ final class Resolver {
     private static Object policy(Method method, Rule rule) {
         String name = rule.attribute("name", ScopePolicy.defaultName(method));
         try {
-            return ScopePolicy.of(name, throwables(method, rule.attribute("rollbackFor", "")),
+            return ScopePolicy.of(method, name, throwables(method, rule.attribute("rollbackFor", "")),
                     throwables(method, rule.attribute("noRollbackFor", "")),
-                    Propagation.valueOf(rule.attribute("propagation", Propagation.NESTED.name())));
+                    Propagation.valueOf(rule.attribute("propagation", Propagation.NESTED.name())),
+                    Boolean.parseBoolean(rule.attribute("parallelCompensation", "false")));
+        } catch (CompensationConfigurationException e) {
+            return "with-rollback rule (" + rule.location() + "): " + e.getMessage();
         } catch (UnusableClass e) {
             return "with-rollback rule (" + rule.location() + ") on " + describe(method) + ": " + e.getMessage()
                     + "; accepted: classes extending java.lang.Throwable that " + describe(method.getDeclaringClass())

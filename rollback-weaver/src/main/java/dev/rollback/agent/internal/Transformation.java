@@ -31,10 +31,16 @@ final class Transformation {
 
     private static final AuxiliaryType.NamingStrategy NO_AUXILIARY_TYPES = new AuxiliaryType.NamingStrategy.Suffixing("rollback");
 
+    /** By name, from the class file: C5 follows the declared return type, and no class is loaded to match it. */
+    private static final ElementMatcher.Junction<MethodDescription> RETURNS_STAGE = ElementMatchers.returns(
+            ElementMatchers.named("java.util.concurrent.CompletionStage")
+                    .or(ElementMatchers.named("java.util.concurrent.CompletableFuture")));
+
     private final TypePool sharedTypes = SharedTypes.pool();
     private final RuleSet rules;
     private final AgentLog log;
     private final Advice withRollback;
+    private final Advice withRollbackAsync;
     private final Advice compensate;
     private final Advice compensateOneArgument;
 
@@ -42,6 +48,7 @@ final class Transformation {
         this.rules = rules;
         this.log = log;
         this.withRollback = advice(WithRollbackAdvice.class, WithRollbackAdvice.class, Rule.Kind.WITH_ROLLBACK);
+        this.withRollbackAsync = advice(WithRollbackAdvice.class, WithRollbackAdvice.Async.class, Rule.Kind.WITH_ROLLBACK);
         this.compensate = advice(CompensateAdvice.class, CompensateAdvice.Exit.class, Rule.Kind.COMPENSATE);
         this.compensateOneArgument = advice(CompensateAdvice.class, CompensateAdvice.OneArgument.class, Rule.Kind.COMPENSATE);
     }
@@ -84,7 +91,8 @@ final class Transformation {
         AsmVisitorWrapper advice = new AsmVisitorWrapper.Compound(
                 compensateOneArgument.on(compensated.and(ElementMatchers.takesArguments(1))),
                 compensate.on(compensated.and(ElementMatchers.not(ElementMatchers.takesArguments(1)))),
-                withRollback.on(orchestrated));
+                withRollback.on(orchestrated.and(ElementMatchers.not(RETURNS_STAGE))),
+                withRollbackAsync.on(orchestrated.and(RETURNS_STAGE)));
         int writerFlags = advice.mergeWriter(0);
         int readerFlags = advice.mergeReader(0);
         ClassReader reader = new ClassReader(bytes);

@@ -69,7 +69,14 @@ class RulesParserTest {
     @Test
     void rejectsAnAttributeOfTheOtherKeyword() {
         assertMalformed("with-rollback com.acme.O#run by=close", "line 1: expected an attribute of with-rollback given"
-                + " once as name=value, one of name=, noRollbackFor=, propagation=, rollbackFor=, found 'by=close'");
+                + " once as name=value, one of name=, noRollbackFor=, parallelCompensation=, propagation=, rollbackFor=,"
+                + " found 'by=close'");
+    }
+
+    @Test
+    void rejectsAParallelCompensationThatIsNeitherTrueNorFalse() {
+        assertMalformed("with-rollback com.acme.O#run parallelCompensation=yes", "line 1: expected"
+                + " parallelCompensation=true or parallelCompensation=false, found 'parallelCompensation=yes'");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package dev.rollback;
+
+import dev.rollback.annotation.Propagation;
+import dev.rollback.internal.ProgrammaticScopes;
+import dev.rollback.internal.Scope;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * A programmatic scope with the attributes {@code @WithRollback} gives an annotated one, from
+ * {@link Rollback#scope(String)}. Immutable: each setter returns a new spec.
+ *
+ * <pre>{@code
+ * Rollback.scope("tear-down").parallelCompensation(true).run(() -> {
+ *     ...   // on failure, compensations of equal priority undo concurrently
+ * });
+ * }</pre>
+ */
+public final class ScopeSpec {
+
+    private final String name;
+    private final Propagation propagation;
+    private final boolean parallelCompensation;
+
+    ScopeSpec(String name, Propagation propagation, boolean parallelCompensation) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.propagation = Objects.requireNonNull(propagation, "propagation");
+        this.parallelCompensation = parallelCompensation;
+    }
+
+    /**
+     * @param propagation how the scope relates to a scope already open (default {@link Propagation#NESTED})
+     * @return a spec with it
+     */
+    public ScopeSpec propagation(Propagation propagation) {
+        return new ScopeSpec(name, propagation, parallelCompensation);
+    }
+
+    /**
+     * @param parallel whether compensations of equal priority run concurrently on rollback (default
+     *                 {@code false}), as {@code @WithRollback(parallelCompensation = true)}
+     * @return a spec with it
+     */
+    public ScopeSpec parallelCompensation(boolean parallel) {
+        return new ScopeSpec(name, propagation, parallel);
+    }
+
+    /**
+     * Opens the scope on the current thread, like {@link Rollback#begin(String, Propagation)}.
+     *
+     * @return the scope; close it (try-with-resources), after {@link RollbackScope#commit()} on success
+     */
+    public RollbackScope begin() {
+        return ProgrammaticScopes.open(name, propagation, parallelCompensation);
+    }
+
+    /**
+     * Runs a body in the scope, like {@link Rollback#run(String, Rollback.Body)}.
+     *
+     * @param body the work
+     * @param <E>  what the body may throw
+     * @throws E what the body threw
+     */
+    public <E extends Throwable> void run(Rollback.Body<E> body) throws E {
+        Objects.requireNonNull(body, "body");
+        this.<Void, E>call(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs a body with a result in the scope, like {@link Rollback#call(String, Rollback.ResultBody)}.
+     *
+     * @param body the work
+     * @param <T>  its result
+     * @param <E>  what the body may throw
+     * @return what the body returned
+     * @throws E what the body threw
+     */
+    public <T, E extends Throwable> T call(Rollback.ResultBody<T, E> body) throws E {
+        Objects.requireNonNull(body, "body");
+        Scope scope = ProgrammaticScopes.open(name, propagation, parallelCompensation);
+        T result;
+        try {
+            result = body.call();
+        } catch (Throwable thrown) {
+            ProgrammaticScopes.fail(scope, thrown);
+            throw thrown;
+        }
+        ProgrammaticScopes.succeed(scope);
+        return result;
+    }
+
+    /**
+     * Runs a body whose work outlives it in the scope, like {@link Rollback#async(String, Supplier)}.
+     *
+     * @param body the work, returning the stage that completes when the work is done
+     * @param <T>  its result
+     * @return a future that completes once the scope has settled
+     */
+    public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<T>> body) {
+        return ProgrammaticScopes.async(name, propagation, parallelCompensation, body);
+    }
+
+    @Override
+    public String toString() {
+        return "scope '" + name + "' (" + propagation + (parallelCompensation ? ", parallel compensation)" : ")");
+    }
+}
