@@ -19,7 +19,7 @@ import java.util.Map;
 final class Comparison {
 
     static final List<String> SCENARIOS = List.of("success-0", "success-1", "success-10", "no-scope", "failure-10",
-            "failure-1000", "nested-3", "failure-10-fresh", "failure-1000-fresh");
+            "failure-1000", "nested-3", "failure-10-fresh", "failure-1000-fresh", "fan-out-8", "fan-out-8-failure");
     static final List<String> VARIANTS = List.of("ajc", "agent", "programmatic", "spring");
     private static final String BASELINE = "handwritten";
 
@@ -49,6 +49,8 @@ final class Comparison {
             case "SuccessBenchmark" -> "success-" + params.getParam("compensations");
             case "NoScopeBenchmark" -> "no-scope";
             case "NestedBenchmark" -> "nested-3";
+            case "FanOutBenchmark" -> "fan-out-" + params.getParam("tasks")
+                    + (Boolean.parseBoolean(params.getParam("failing")) ? "-failure" : "");
             case "FailureBenchmark" -> "failure-" + params.getParam("compensations")
                     + (Boolean.parseBoolean(params.getParam("stackTrace")) ? "-fresh" : "");
             default -> throw new IllegalArgumentException("no scenario is named for benchmark " + benchmark);

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 final class BenchmarkMethods {
 
     static final List<Class<?>> BENCHMARKS = List.of(SuccessBenchmark.class, NoScopeBenchmark.class,
-            FailureBenchmark.class, NestedBenchmark.class);
+            FailureBenchmark.class, NestedBenchmark.class, FanOutBenchmark.class);
 
     private BenchmarkMethods() {
     }

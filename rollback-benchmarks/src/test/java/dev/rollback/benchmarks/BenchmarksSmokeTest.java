@@ -25,7 +25,10 @@ class BenchmarksSmokeTest {
         }
 
         for (Class<?> type : BenchmarkMethods.BENCHMARKS) {
-            for (String variant : List.of("handwritten", "ajc", "agent", "programmatic", "spring")) {
+            List<String> variants = java.util.Arrays.stream(type.getMethods())
+                    .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)).map(m -> m.getName()).toList();
+            assertThat(variants).as(type.getSimpleName() + "'s variants").contains("handwritten", "ajc", "agent");
+            for (String variant : variants) {
                 String generated = type.getName().replace(".benchmarks.", ".benchmarks.jmh_generated.") + '_' + variant + "_jmhTest";
                 assertThat(entries).as(generated).filteredOn(e -> e.contains(" " + generated + " ")).singleElement()
                         .satisfies(e -> assertThat(e.contains(AgentFixture.JAVAAGENT)).isEqualTo(variant.equals("agent")));
@@ -37,8 +40,9 @@ class BenchmarksSmokeTest {
     void runsEveryBenchmarkMethodOnceWithoutAnAgent() throws Exception {
         List<String> ran = BenchmarkMethods.runAll(method -> !method.getName().equals("agent"));
 
-        // 4 variants: 3 + 1 + 4 + 1 parameter combinations
-        assertThat(ran).hasSize(4 * 9).contains("FailureBenchmark.ajc[1000, true]", "NestedBenchmark.spring[]");
+        // 4 variants: 3 + 1 + 4 + 1 parameter combinations; fan-out has 2 variants here, 2 combinations
+        assertThat(ran).hasSize(4 * 9 + 2 * 2).contains("FailureBenchmark.ajc[1000, true]", "NestedBenchmark.spring[]",
+                "FanOutBenchmark.ajc[8, true]", "FanOutBenchmark.handwritten[8, false]");
     }
 
     @Test
@@ -52,6 +56,7 @@ class BenchmarksSmokeTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).as(output).contains("ran 9: [").contains("FailureBenchmark.agent[1000, true]");
+        assertThat(output).as(output).contains("ran 11: [").contains("FailureBenchmark.agent[1000, true]")
+                .contains("FanOutBenchmark.agent[8, true]");
     }
 }

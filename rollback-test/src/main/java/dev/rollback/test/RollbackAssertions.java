@@ -2,7 +2,9 @@ package dev.rollback.test;
 
 import dev.rollback.CompensationResult;
 import dev.rollback.Outcome;
+import dev.rollback.RecordedCompensation;
 import dev.rollback.RollbackReport;
+import dev.rollback.RollbackScope;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.Arrays;
@@ -12,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Assertions on a {@link RollbackReport}: which compensations ran, in which order, and how they
- * ended. Failures show the whole report.
+ * ended; and on what a scope holds before it settles. Failures show the whole report, or what the
+ * scope holds.
  *
  * <pre>{@code
  * assertThatReport(reports.last())
@@ -32,6 +35,53 @@ public final class RollbackAssertions {
      */
     public static ReportAssert assertThatReport(RollbackReport report) {
         return new ReportAssert(Objects.requireNonNull(report, "report"));
+    }
+
+    /**
+     * Assertions on what a scope holds so far ({@link RollbackScope#pending()}), in the order a
+     * rollback would run it; safe while other threads record into the scope.
+     *
+     * <pre>{@code
+     * assertThatPending(Rollback.current().orElseThrow())
+     *         .holdsInOrder("Workers.start(agent-7)", "Workspaces.create(agent-7)");
+     * }</pre>
+     *
+     * @param scope the scope
+     * @return assertions on a snapshot of what it holds now
+     */
+    public static PendingAssert assertThatPending(RollbackScope scope) {
+        return new PendingAssert(Objects.requireNonNull(scope, "scope"));
+    }
+
+    /** Assertions on a snapshot of a scope's pending compensations; each returns {@code this} to chain. */
+    public static final class PendingAssert {
+
+        private final RollbackScope scope;
+        private final List<RecordedCompensation> pending;
+
+        private PendingAssert(RollbackScope scope) {
+            this.scope = scope;
+            this.pending = scope.pending();
+        }
+
+        /**
+         * @param descriptions every pending compensation's description, in the order a rollback would run them
+         * @return this
+         */
+        public PendingAssert holdsInOrder(String... descriptions) {
+            List<String> found = pending.stream().map(RecordedCompensation::description).collect(Collectors.toList());
+            List<String> expected = Arrays.asList(descriptions);
+            if (!found.equals(expected)) {
+                throw new AssertionFailedError("the compensations " + scope + " holds, in rollback order, differ: expected "
+                        + expected + " but was " + found, expected, found);
+            }
+            return this;
+        }
+
+        /** @return this, when the scope holds nothing */
+        public PendingAssert isEmpty() {
+            return holdsInOrder();
+        }
     }
 
     /** Assertions on one report; each returns {@code this} to chain. */

@@ -4,6 +4,7 @@ import dev.rollback.CompensationResult;
 import dev.rollback.Outcome;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackReport;
+import dev.rollback.RollbackScope;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.rollback.test.RollbackAssertions.assertThatPending;
 import static dev.rollback.test.RollbackAssertions.assertThatReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +44,25 @@ class RollbackAssertionsTest {
                     .isIncomplete();
             assertThat(reports.all()).hasSize(1);
         }
+    }
+
+    @Test
+    void assertsWhatAScopeHoldsInRollbackOrderIncludingRecordsFromAnotherThread() throws Exception {
+        Rollback.run("pending", () -> {
+            RollbackScope scope = Rollback.current().orElseThrow();
+            assertThatPending(scope).isEmpty();
+            Rollback.register("first", () -> { });
+            Rollback.register("urgent", 10, () -> { });
+            Thread other = new Thread(Rollback.wrap(() -> Rollback.register("from another thread", () -> { })));
+            other.start();
+            other.join();
+
+            assertThatPending(scope).holdsInOrder("urgent", "from another thread", "first");
+            assertThatThrownBy(() -> assertThatPending(scope).holdsInOrder("first"))
+                    .isInstanceOf(AssertionFailedError.class)
+                    .hasMessage("the compensations " + scope + " holds, in rollback order, differ: expected [first]"
+                            + " but was [urgent, from another thread, first]");
+        });
     }
 
     @Test

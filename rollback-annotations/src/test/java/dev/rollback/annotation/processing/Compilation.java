@@ -66,7 +66,8 @@ final class Compilation {
 
     /** @return the processor's own options, so that a test does not depend on service discovery */
     static String[] explicitProcessor(String... more) {
-        List<String> options = new ArrayList<>(List.of("-processor", CompensateProcessor.class.getName()));
+        List<String> options = new ArrayList<>(List.of("-processor",
+                CompensateProcessor.class.getName() + "," + WithRollbackProcessor.class.getName()));
         options.addAll(List.of(more));
         return options.toArray(String[]::new);
     }

@@ -30,7 +30,7 @@ final class Resolver {
         Method method = find(type, entry);
         Rule rule = entry.rule();
         if (entry.kind() == Rule.Kind.WITH_ROLLBACK) {
-            return rule == null ? Weaving.policy(method) : policy(method, rule);
+            return rule == null ? annotatedPolicy(method) : policy(method, rule);
         }
         return rule == null ? Weaving.plan(method) : plan(method, rule);
     }
@@ -44,6 +44,15 @@ final class Resolver {
         }
         throw new IllegalStateException(type.getName() + " has no method " + entry.methodName() + entry.descriptor()
                 + ", although the agent advised one in a class of that name");
+    }
+
+    /** @return the policy, or the message of its configuration error, raised by the advice on every call */
+    private static Object annotatedPolicy(Method method) {
+        try {
+            return Weaving.policy(method);
+        } catch (CompensationConfigurationException e) {
+            return e.getMessage();
+        }
     }
 
     private static Object policy(Method method, Rule rule) {
