@@ -73,6 +73,14 @@ final class RollbackRun {
     }
 
     Result execute() {
+        return execute(false);
+    }
+
+    /**
+     * @param reportWanted whether to build the report even when nobody watches and all went well
+     * @return what the rollback did
+     */
+    Result execute(boolean reportWanted) {
         Listeners listeners = Listeners.current();
         long startNanos = System.nanoTime();
         compensator.interruptPending = Thread.interrupted();
@@ -90,7 +98,7 @@ final class RollbackRun {
             }
             boolean complete = outcomes.failed == 0;
             RollbackReport report = null;
-            if (!complete || listeners.wantsReport(true)) {
+            if (!complete || reportWanted || listeners.wantsReport(true)) {
                 report = report(outcomes, startNanos);
                 if (listeners.wantsReport(complete)) {
                     listeners.rolledBack(report, listenerFailures);

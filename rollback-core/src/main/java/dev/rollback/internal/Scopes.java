@@ -104,7 +104,10 @@ public final class Scopes {
      */
     static void exit(Scope scope, Throwable thrown) {
         RollbackStateException leftOpen = unwindInnerScopes(scope);
-        if (thrown != null && scope.policy().rollsBackOn(thrown)) {
+        boolean rollsBack = thrown != null && scope.policy().rollsBackOn(thrown);
+        if (Deferrals.deferred(scope, rollsBack, rollsBack ? thrown : null)) {
+            pop(scope);
+        } else if (rollsBack) {
             RollbackRun.Result result = rollBack(scope, thrown);
             if (!result.complete()) {
                 thrown.addSuppressed(new RollbackIncompleteException(result.report()));
@@ -125,7 +128,9 @@ public final class Scopes {
 
     static void closeProgrammatic(Scope scope) {
         RollbackStateException leftOpen = unwindInnerScopes(scope);
-        if (scope.isCommitted()) {
+        if (Deferrals.deferred(scope, !scope.isCommitted(), null)) {
+            pop(scope);
+        } else if (scope.isCommitted()) {
             succeed(scope);
         } else {
             RuntimeException failure = failureOf(scope, rollBack(scope, null));
@@ -236,12 +241,22 @@ public final class Scopes {
      * still running, then closes it for records and runs what it holds.
      */
     static RollbackRun.Result settleRolledBack(Scope scope, Throwable cause) {
+        return settleRolledBack(scope, cause, false);
+    }
+
+    /**
+     * Like {@link #settleRolledBack(Scope, Throwable)}.
+     *
+     * @param reportWanted whether the report is built even when nobody watches and all went well
+     */
+    static RollbackRun.Result settleRolledBack(Scope scope, Throwable cause, boolean reportWanted) {
         boolean interrupted = scope.isShared() && scope.awaitTasks(TaskWait.get(), TaskFrame.countInside(runningTasks(), scope));
         scope.settle(true);
         if (interrupted) {
             Thread.currentThread().interrupt(); // the rollback clears it while compensations run, and restores it
         }
-        return new RollbackRun(scope.operationId(), scope.name(), scope, scope.policy().parallel(), cause).execute();
+        return new RollbackRun(scope.operationId(), scope.name(), scope, scope.policy().parallel(), cause)
+                .execute(reportWanted);
     }
 
     /**

@@ -68,7 +68,7 @@ class C2ConcurrentRecordingPropertyTest {
                         List<String> tags = new ArrayList<>();
                         Runnable record = () -> {
                             for (int priority : priorities) {
-                                String thread = Thread.currentThread().toString();
+                                String thread = ThreadTags.current();
                                 String tag = priority + "/" + thread + "/"
                                         + sequences.computeIfAbsent(thread, x -> new AtomicInteger()).incrementAndGet();
                                 tags.add(tag);

@@ -65,7 +65,7 @@ class C2ConcurrentRecordingTest extends ConcurrencyTest {
             for (int i = 0; i < TASKS; i++) {
                 int priority = i % 4;
                 tasks.add(bound.submit(() -> {
-                    String thread = Thread.currentThread().toString();
+                    String thread = ThreadTags.current();
                     int sequence = sequences.computeIfAbsent(thread, t -> new AtomicInteger()).incrementAndGet();
                     String tag = priority + "/" + thread + "/" + sequence;
                     Rollback.register(tag, priority, () -> undone.add(tag));
