@@ -1,6 +1,9 @@
 package dev.rollback.durable;
 
 import dev.rollback.durable.internal.file.FileStore;
+import dev.rollback.durable.internal.jdbc.JdbcStore;
+
+import javax.sql.DataSource;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -50,6 +53,35 @@ public sealed interface Journal extends AutoCloseable permits StoreJournal {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(policy, "policy");
         return new StoreJournal(FileStore.open(directory, policy, FileStore.DEFAULT_SEGMENT_SIZE));
+    }
+
+    /**
+     * The JDBC journal with {@link JdbcOptions#defaults()}.
+     *
+     * @param dataSource where the tables are (or are to be created)
+     * @return the journal, open
+     * @throws NullPointerException when {@code dataSource} is {@code null}
+     * @throws JournalException     when the tables cannot be created or written
+     */
+    static Journal jdbc(DataSource dataSource) {
+        return jdbc(dataSource, JdbcOptions.defaults());
+    }
+
+    /**
+     * The JDBC journal: one row per entry in three tables, created when absent (the DDL is
+     * {@code dev/rollback/durable/jdbc-schema.sql} in this jar), each entry committed before the
+     * call that journals it returns. Tested on PostgreSQL 15 and H2 2.3.
+     *
+     * @param dataSource where the tables are (or are to be created)
+     * @param options    schema, table prefix and owner lease
+     * @return the journal, open
+     * @throws NullPointerException when an argument is {@code null}
+     * @throws JournalException     when the tables cannot be created or written
+     */
+    static Journal jdbc(DataSource dataSource, JdbcOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        return new StoreJournal(JdbcStore.open(dataSource, options.tables(), options.lease()));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.rollback.durable.SyncPolicy;
 import dev.rollback.durable.internal.ChainAssembler;
 import dev.rollback.durable.internal.Claim;
 import dev.rollback.durable.internal.Damage;
+import dev.rollback.durable.internal.HeldClaim;
 import dev.rollback.durable.internal.EntrySinks;
 import dev.rollback.durable.internal.JournalState;
 import dev.rollback.durable.internal.JournalStore;
@@ -193,7 +194,7 @@ public final class FileStore implements JournalStore {
         try {
             Optional<ScopeState> scope = read().scope(scopeId).filter(open -> !isAlive(open.holder()));
             if (scope.isPresent()) {
-                return Optional.of(new FileClaim(scope.get(), EntrySinks.resume(writer, scope.get(), owner),
+                return Optional.of(new HeldClaim(scope.get(), EntrySinks.resume(writer, scope.get(), owner),
                         () -> letGo(scopeId, lock)));
             }
         } catch (RuntimeException e) {

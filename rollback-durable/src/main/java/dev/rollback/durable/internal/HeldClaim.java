@@ -1,20 +1,22 @@
-package dev.rollback.durable.internal.file;
+package dev.rollback.durable.internal;
 
-import dev.rollback.durable.internal.Claim;
-import dev.rollback.durable.internal.ScopeOutcome;
-import dev.rollback.durable.internal.ScopeState;
-import dev.rollback.durable.internal.ScopeWriter;
-import dev.rollback.durable.internal.StepKey;
-
-/** A claim on a scope of the file journal: its slot in {@code claims.lock}, held until closed. */
-final class FileClaim implements Claim {
+/**
+ * A claim as the stores hand it out: the scope's chain, continued by its new holder, and what lets
+ * the claim go.
+ */
+public final class HeldClaim implements Claim {
 
     private final ScopeState scope;
     private final ScopeWriter chain;
     private final Runnable letGo;
     private boolean closed;
 
-    FileClaim(ScopeState scope, ScopeWriter chain, Runnable letGo) {
+    /**
+     * @param scope the scope as read once claimed
+     * @param chain its chain, continued with the claim
+     * @param letGo run once, when the claim is closed
+     */
+    public HeldClaim(ScopeState scope, ScopeWriter chain, Runnable letGo) {
         this.scope = scope;
         this.chain = chain;
         this.letGo = letGo;
