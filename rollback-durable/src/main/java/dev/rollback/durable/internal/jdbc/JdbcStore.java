@@ -75,6 +75,9 @@ public final class JdbcStore implements JournalStore {
     }
 
     private static void createTables(Database database) {
+        if (tablesExist(database)) {
+            return; // no CREATE needed, so a user with only the documented grants opens the journal
+        }
         try {
             database.transaction("create its tables", connection -> {
                 try (Statement statement = connection.createStatement()) {
@@ -98,6 +101,23 @@ public final class JdbcStore implements JournalStore {
                 throw missing;
             }
         }
+    }
+
+    private static boolean tablesExist(Database database) {
+        Tables tables = database.tables();
+        for (String table : new String[] {tables.owner(), tables.scope(), tables.entry()}) {
+            try {
+                database.transaction("find table " + table, connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
+                    }
+                    return null;
+                });
+            } catch (JournalException missing) {
+                return false; // a missing table is why the DDL runs next; its failure, if any, is reported then
+            }
+        }
+        return true;
     }
 
     private void insertOwner() {
