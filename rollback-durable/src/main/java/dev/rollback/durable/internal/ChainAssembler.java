@@ -16,6 +16,7 @@ public final class ChainAssembler {
 
     private final Map<String, ScopeReplay> scopes = new LinkedHashMap<>();
     private final List<Damage> damaged = new ArrayList<>();
+    private final Map<String, Damage> withheld = new java.util.HashMap<>();
 
     private ChainAssembler() {
     }
@@ -28,8 +29,8 @@ public final class ChainAssembler {
      */
     public static JournalState assemble(List<Located> entries, List<Damage> unreadable) {
         ChainAssembler assembler = new ChainAssembler();
-        assembler.replay(entries);
         assembler.withhold(unreadable);
+        assembler.replay(entries);
         assembler.adopt();
         assembler.withholdEnclosing();
         return assembler.state();
@@ -46,8 +47,13 @@ public final class ChainAssembler {
                 continue; // the start of a closed scope was compacted away: nothing left to do for it
             }
             ScopeReplay replay = new ScopeReplay(scope.getKey());
+            replay.damage = withheld.get(scope.getKey());
             scopes.put(scope.getKey(), replay);
             for (Located entry : chain) {
+                if (replay.damage != null) {
+                    replay.apply(entry); // learns the parent of a withheld scope, so that it is withheld too
+                    continue;
+                }
                 if (!replay.apply(entry)) {
                     damaged.add(replay.damage);
                     break;
@@ -76,14 +82,12 @@ public final class ChainAssembler {
         return last instanceof Entry.Closed || last instanceof Entry.HandedOver;
     }
 
+    /** Damage below the entries comes first: its scopes are withheld without a second report from their chains. */
     private void withhold(List<Damage> unreadable) {
         for (Damage damage : unreadable) {
             damaged.add(damage);
             for (String id : damage.scopes()) {
-                ScopeReplay scope = scopes.get(id);
-                if (scope != null && scope.damage == null) {
-                    scope.damage = damage;
-                }
+                withheld.putIfAbsent(id, damage);
             }
         }
     }

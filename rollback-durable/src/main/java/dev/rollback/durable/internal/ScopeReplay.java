@@ -38,10 +38,13 @@ final class ScopeReplay {
 
     /** @return {@code false} once the replay stopped at a damaged entry */
     boolean apply(Located at) {
+        ChainedEntry chained = at.entry();
         if (damage != null) {
+            if (chained.entry() instanceof Entry.Opened opened) {
+                parent = opened.parent();
+            }
             return false;
         }
-        ChainedEntry chained = at.entry();
         String problem = chained.position() != entries ? "its position is " + chained.position() + ", expected "
                 + entries + ": an entry of the scope before it is missing, or it was moved"
                 : !chained.prev().equals(lastHash) ? "its prev is " + chained.prev() + ", but the scope's entry before it"

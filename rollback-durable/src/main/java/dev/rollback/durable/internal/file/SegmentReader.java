@@ -69,6 +69,7 @@ final class SegmentReader {
                 }
                 damage(at, "the " + (bytes.length - at < Frames.HEADER ? "frame" : "frame's length or checksum")
                         + " is damaged (" + (next - at) + " bytes up to the next valid frame)");
+                expected = Frames.seqAt(bytes, next); // the frames lost in between are this damage, reported once
                 at = next;
                 continue;
             }
