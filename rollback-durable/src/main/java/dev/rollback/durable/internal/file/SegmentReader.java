@@ -38,7 +38,12 @@ final class SegmentReader {
 
     static SegmentContents read(Path file, SegmentName name) throws IOException {
         Permissions.checkFile(file);
-        SegmentReader reader = new SegmentReader(file, Files.readAllBytes(file));
+        return parse(file, name, Files.readAllBytes(file));
+    }
+
+    /** @param bytes the segment's bytes, as read from {@code file} */
+    static SegmentContents parse(Path file, SegmentName name, byte[] bytes) {
+        SegmentReader reader = new SegmentReader(file, bytes);
         reader.frames();
         return new SegmentContents(file, name, List.copyOf(reader.entries), List.copyOf(reader.damaged),
                 Set.copyOf(reader.scopes));
