@@ -233,6 +233,24 @@ public abstract class JournalStoreContract {
     }
 
     @Test
+    void aRecovererThatLetGoOfAClaimMayClaimTheScopeAgainButNeverItsOwnLiveScope() {
+        JournalStore dying = store();
+        LiveScope scope = dying.open("op", null);
+        scope.recorded(scope.intent(intent(0)), "null");
+        dying.close();
+        JournalStore recoverer = store();
+        LiveScope own = recoverer.open("own", null);
+
+        recoverer.claim(scope.scopeId()).orElseThrow().close();
+
+        try (Claim again = recoverer.claim(scope.scopeId()).orElseThrow()) {
+            assertThat(again.scope().holder()).isEqualTo(recoverer.owner());
+            again.closed(ScopeOutcome.ROLLED_BACK);
+        }
+        assertThat(recoverer.claim(own.scopeId())).isEmpty();
+    }
+
+    @Test
     void leavesAScopeAloneWhileTheProcessThatOwnsItLivesAndTakesItOnceThatProcessIsKilled() throws Exception {
         JournalStore recoverer = store();
         Process child = child("own", "-");

@@ -192,7 +192,7 @@ public final class FileStore implements JournalStore {
             return Optional.empty();
         }
         try {
-            Optional<ScopeState> scope = read().scope(scopeId).filter(open -> !isAlive(open.holder()));
+            Optional<ScopeState> scope = read().scope(scopeId).filter(this::mayClaim);
             if (scope.isPresent()) {
                 return Optional.of(new HeldClaim(scope.get(), EntrySinks.resume(writer, scope.get(), owner),
                         () -> letGo(scopeId, lock)));
@@ -203,6 +203,14 @@ public final class FileStore implements JournalStore {
         }
         letGo(scopeId, lock);
         return Optional.empty();
+    }
+
+    /** Never this owner's own live scope; a scope this owner claimed before and let go, or whose holder is dead. */
+    private boolean mayClaim(ScopeState scope) {
+        if (scope.owner().id().equals(owner.id())) {
+            return false;
+        }
+        return scope.holder().id().equals(owner.id()) || !isAlive(scope.holder());
     }
 
     private void letGo(String scopeId, FileLock lock) {

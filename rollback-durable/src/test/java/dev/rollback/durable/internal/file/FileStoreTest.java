@@ -126,6 +126,36 @@ class FileStoreTest {
     }
 
     @Test
+    void aScopeWhoseClaimSlotAnotherProcessHoldsIsNotClaimedEvenBeforeThatProcessJournalsItsClaim() throws Exception {
+        Path directory = temp.resolve("journal");
+        String scope;
+        try (FileStore dying = FileStore.open(directory, SyncPolicy.EACH_RECORD, FileStore.DEFAULT_SEGMENT_SIZE)) {
+            LiveScope open = dying.open("op", null);
+            open.recorded(open.intent(INTENT), "null");
+            scope = open.scopeId();
+        }
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ClaimSlotHolder.class.getName(), directory.toString(), scope)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (FileStore recoverer = FileStore.open(directory, SyncPolicy.EACH_RECORD, FileStore.DEFAULT_SEGMENT_SIZE)) {
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertThat(line).isEqualTo("locked");
+
+            assertThat(recoverer.claim(scope)).isEmpty();
+
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (Claim claim = recoverer.claim(scope).orElseThrow()) {
+                claim.closed(ScopeOutcome.ROLLED_BACK);
+            }
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void groupCommitKeepsEveryEntryOfThreadsJournalingAtOnce() throws Exception {
         Path directory = temp.resolve("journal");
         int threads = 8;
