@@ -13,7 +13,8 @@ class CandidateFilterTest {
 
     private static final ClassLoader APP = CandidateFilterTest.class.getClassLoader();
 
-    private final CandidateFilter filter = new CandidateFilter(RuleSet.NONE, new AgentLog(false));
+    private final CandidateFilter filter = new CandidateFilter(RuleSet.NONE,
+            new Injector(null, ClassSource.ofClassPath(), new AgentLog(false)), new AgentLog(false));
 
     @Test
     void neverConsidersJdkClassesOrRollbacksOwnPackages() {
