@@ -188,6 +188,6 @@ final class Injector {
     }
 
     static String describe(ClassLoader loader) {
-        return "class loader " + loader;
+        return loader.getName() != null ? "class loader '" + loader.getName() + "'" : "class loader " + loader;
     }
 }
