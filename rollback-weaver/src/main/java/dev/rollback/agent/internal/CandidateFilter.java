@@ -14,7 +14,8 @@ final class CandidateFilter implements ClassFileTransformer {
 
     /** The library's own packages, named exactly: users' packages may start with dev.rollback too. */
     private static final List<String> IGNORED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
-            "dev/rollback/agent/", "dev/rollback/internal/", "dev/rollback/annotation/", "dev/rollback/aspectj/",
+            "dev/rollback/agent/", "dev/rollback/internal/", "dev/rollback/spi/", "dev/rollback/annotation/", "dev/rollback/aspectj/",
+            "dev/rollback/durable/",
             "org/aspectj/", "org/slf4j/");
     private static final String CORE_PACKAGE = "dev/rollback/";
 

@@ -24,8 +24,9 @@ abstract class ClassSource {
     static final String ENGINE = "inst/";
     /** The same engine, its SLF4J relocated along with SLF4J's API and simple logger. */
     static final String ENGINE_OWN_LOGGING = "inst-nolog/";
+    /** Every package of rollback-core and rollback-annotations the engine needs: a package missing here fails every agent test. */
     private static final List<String> ENGINE_PACKAGES = List.of("dev/rollback/", "dev/rollback/internal/",
-            "dev/rollback/annotation/");
+            "dev/rollback/spi/", "dev/rollback/annotation/");
 
     /** @return the bytes of a class of the agent's own package, with its nested classes, by binary name */
     abstract Map<String, byte[]> agentClass(String binaryName);
