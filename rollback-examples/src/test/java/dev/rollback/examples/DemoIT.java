@@ -128,7 +128,7 @@ class DemoIT {
         assertThat(run.output()).contains("agent-1    window     opened tmux window");
         assertThat(World.socketFiles(tmuxTmpDir, root)).as("socket files in tmux's directory and in the root").isEmpty();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(World.tmuxProcessesIn(root)).as("tmux server of the root").isEmpty());
+                assertThat(World.processesWorkingUnder(root)).as("tmux server, window shells, workers").isEmpty());
     }
 
     @Test

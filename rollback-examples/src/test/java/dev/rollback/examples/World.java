@@ -73,14 +73,14 @@ final class World {
     }
 
     /**
-     * @return the tmux processes working in {@code directory}: the demo's server runs in its root
-     *         (a server whose socket was deleted would still be seen here)
+     * @return the processes working in {@code directory} or below it: the demo's tmux server runs in
+     *         the root (it would be seen here even if its socket were gone), the shells of its windows
+     *         and the workers in the agents' workspaces
      */
-    static List<ProcessHandle> tmuxProcessesIn(Path directory) throws IOException {
+    static List<ProcessHandle> processesWorkingUnder(Path directory) throws IOException {
         Path real = directory.toRealPath();
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(command -> command.endsWith("/tmux")).orElse(false))
-                .filter(p -> workingDirectory(p).map(real::equals).orElse(false))
+                .filter(p -> workingDirectory(p).map(cwd -> cwd.startsWith(real)).orElse(false))
                 .toList();
     }
 
