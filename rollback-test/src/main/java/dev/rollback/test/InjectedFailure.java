@@ -9,6 +9,7 @@ public final class InjectedFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The compensated call after which it was thrown, from 1. */
     private final int afterCall;
 
     /**

@@ -58,52 +58,137 @@ public class CompensateAspect {
         PLANS.get(joinPoint).check();
     }
 
+    /**
+     * Records a call of an instance method with no arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, NO_ARGUMENTS);
     }
 
+    /**
+     * Records a call of an instance method with one argument that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object result) {
         Weaving.recordOneArgument(PLANS.get(joinPoint), target, result, a0);
     }
 
+    /**
+     * Records a call of an instance method with 2 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1});
     }
 
+    /**
+     * Records a call of an instance method with 3 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2});
     }
 
+    /**
+     * Records a call of an instance method with 4 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param a3        argument 3
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object a3,
                        Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2, a3});
     }
 
+    /**
+     * Records a call of a static method with no arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, NO_ARGUMENTS);
     }
 
+    /**
+     * Records a call of a static method with one argument that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object result) {
         Weaving.recordOneArgument(PLANS.get(joinPoint), null, result, a0);
     }
 
+    /**
+     * Records a call of a static method with 2 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1});
     }
 
+    /**
+     * Records a call of a static method with 3 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2});
     }
 
+    /**
+     * Records a call of a static method with 4 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param a3        argument 3
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2, a3)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3, Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2, a3});
