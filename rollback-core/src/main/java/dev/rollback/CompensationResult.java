@@ -1,5 +1,7 @@
 package dev.rollback;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public final class CompensationResult {
     private final Outcome outcome;
     private final int attempts;
     private final Duration duration;
-    private final Throwable error;
+    private final @Nullable Throwable error;
 
     /**
      * Creates a result.
@@ -29,7 +31,7 @@ public final class CompensationResult {
      *                                  for a success or missing for a failure
      */
     public CompensationResult(String description, int priority, Outcome outcome, int attempts,
-                              Duration duration, Throwable error) {
+                              Duration duration, @Nullable Throwable error) {
         this.description = Objects.requireNonNull(description, "description");
         this.priority = priority;
         this.outcome = Objects.requireNonNull(outcome, "outcome");

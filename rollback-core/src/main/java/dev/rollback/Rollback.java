@@ -6,6 +6,7 @@ import dev.rollback.internal.RetryBackoff;
 import dev.rollback.internal.Scope;
 import dev.rollback.internal.Scopes;
 import dev.rollback.internal.ProgrammaticScopes;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public final class Rollback {
      * @param <E> what it may throw
      */
     @FunctionalInterface
-    public interface ResultBody<T, E extends Throwable> {
+    public interface ResultBody<T extends @Nullable Object, E extends Throwable> {
         /**
          * @return the result
          * @throws E as the body may
@@ -115,7 +116,7 @@ public final class Rollback {
      * @return what the body returned
      * @throws E what the body threw
      */
-    public static <T, E extends Throwable> T call(String name, ResultBody<T, E> body) throws E {
+    public static <T extends @Nullable Object, E extends Throwable> T call(String name, ResultBody<T, E> body) throws E {
         Objects.requireNonNull(body, "body");
         Scope scope = ProgrammaticScopes.open(Objects.requireNonNull(name, "name"), Propagation.NESTED);
         T result;

@@ -1,5 +1,7 @@
 package dev.rollback;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The base of Rollback's own exceptions. Unchecked.
  */
@@ -18,7 +20,7 @@ public class RollbackException extends RuntimeException {
      * @param message what went wrong, and what would have been accepted
      * @param cause   the underlying failure
      */
-    public RollbackException(String message, Throwable cause) {
+    public RollbackException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

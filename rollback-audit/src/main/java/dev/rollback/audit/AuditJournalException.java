@@ -1,6 +1,7 @@
 package dev.rollback.audit;
 
 import dev.rollback.RollbackException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A journal could not be written, or does not verify where a valid one is needed.
@@ -13,7 +14,7 @@ public final class AuditJournalException extends RollbackException {
      * @param message what went wrong, naming the journal
      * @param cause   the underlying failure, or {@code null}
      */
-    public AuditJournalException(String message, Throwable cause) {
+    public AuditJournalException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rollback.test;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Captures the part of the world a scenario changes (files, rows, processes), as a value whose
  * {@code equals} says whether two worlds are the same and whose {@code toString} shows how they
@@ -16,7 +18,7 @@ package dev.rollback.test;
  * @param <S> the captured state
  */
 @FunctionalInterface
-public interface StateProbe<S> {
+public interface StateProbe<S extends @Nullable Object> {
 
     /**
      * @return the state now

@@ -7,6 +7,7 @@ import org.aspectj.lang.annotation.AfterReturning;
 import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.annotation.Before;
 import org.aspectj.lang.annotation.Pointcut;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies {@code @Compensate}: checks the method's configuration before its body (on every call,
@@ -66,7 +67,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, NO_ARGUMENTS);
     }
 
@@ -79,7 +80,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object result) {
         Weaving.recordOneArgument(PLANS.get(joinPoint), target, result, a0);
     }
 
@@ -93,7 +94,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1});
     }
 
@@ -108,7 +109,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2});
     }
 
@@ -124,8 +125,8 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object a3,
-                       Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3,
+                       @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2, a3});
     }
 
@@ -136,7 +137,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, NO_ARGUMENTS);
     }
 
@@ -148,7 +149,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object result) {
         Weaving.recordOneArgument(PLANS.get(joinPoint), null, result, a0);
     }
 
@@ -161,7 +162,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1});
     }
 
@@ -175,7 +176,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2});
     }
 
@@ -190,7 +191,7 @@ public class CompensateAspect {
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2, a3)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2, a3});
     }
 
@@ -201,7 +202,7 @@ public class CompensateAspect {
      * @param result    what it returned
      */
     @AfterReturning(pointcut = "recorded() && args(*, *, *, *, *, ..)", returning = "result")
-    public void recordMany(JoinPoint joinPoint, Object result) {
+    public void recordMany(JoinPoint joinPoint, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint.getStaticPart()), joinPoint.getThis(), result, joinPoint.getArgs());
     }
 }
