@@ -16,6 +16,8 @@ public final class CompensationConfigurationException extends RollbackException 
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what is wrong and what would have been accepted
      */
     public CompensationConfigurationException(String message) {
@@ -23,6 +25,8 @@ public final class CompensationConfigurationException extends RollbackException 
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message what is wrong and what would have been accepted
      * @param cause   the underlying failure (a handler constructor that threw, say)
      */

@@ -44,7 +44,11 @@ public final class Rollback {
      */
     @FunctionalInterface
     public interface Body<E extends Throwable> {
-        /** @throws E as the body may */
+        /**
+         * Runs the body.
+         *
+         * @throws E as the body may
+         */
         void run() throws E;
     }
 
@@ -57,7 +61,8 @@ public final class Rollback {
     @FunctionalInterface
     public interface ResultBody<T extends @Nullable Object, E extends Throwable> {
         /**
-         * @return the result
+         * {@return the result}
+         *
          * @throws E as the body may
          */
         T call() throws E;
@@ -130,7 +135,7 @@ public final class Rollback {
         return result;
     }
 
-    /** @return the innermost scope open on this thread */
+    /** {@return the innermost scope open on this thread} */
     public static Optional<RollbackScope> current() {
         return Optional.ofNullable(Scopes.peek());
     }

@@ -10,6 +10,8 @@ public class RollbackException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what went wrong, and what would have been accepted
      */
     public RollbackException(String message) {
@@ -17,6 +19,8 @@ public class RollbackException extends RuntimeException {
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message what went wrong, and what would have been accepted
      * @param cause   the underlying failure
      */

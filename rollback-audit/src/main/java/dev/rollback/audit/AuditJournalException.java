@@ -11,6 +11,8 @@ public final class AuditJournalException extends RollbackException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what went wrong, naming the journal
      * @param cause   the underlying failure, or {@code null}
      */

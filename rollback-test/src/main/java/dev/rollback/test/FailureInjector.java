@@ -33,10 +33,11 @@ public final class FailureInjector {
     }
 
     /**
+     * {@return every run: the uninjected one first, then one per compensated call}
+     *
      * @param probe    reads the world the scenario changes
      * @param scenario the work, which must succeed when nothing is injected
      * @param <S>      the probe's state
-     * @return every run: the uninjected one first, then one per compensated call
      * @throws AssertionFailedError when the scenario fails on its own, makes no call the kit can see,
      *                              or leaves the world changed (or a rollback incomplete) after any run
      */

@@ -39,11 +39,12 @@ public final class IdempotencyProbe {
     }
 
     /**
+     * {@return the compensations whose second run failed or changed the world (or whose first run
+     *         failed), in the order they ran; empty when all are idempotent}
+     *
      * @param probe    reads the world the compensations change
      * @param scenario the work, which must succeed
      * @param <S>      the probe's state
-     * @return the compensations whose second run failed or changed the world (or whose first run
-     *         failed), in the order they ran; empty when all are idempotent
      * @throws AssertionFailedError when the scenario fails or the probe cannot read the world
      */
     public static <S extends @Nullable Object> List<Finding> check(StateProbe<S> probe, Scenario scenario) {
@@ -78,6 +79,8 @@ public final class IdempotencyProbe {
     }
 
     /**
+     * Fails the test unless every compensation can run twice in a row: {@link #check} as an assertion.
+     *
      * @param probe    reads the world the compensations change
      * @param scenario the work, which must succeed
      * @param <S>      the probe's state

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 public interface StateProbe<S extends @Nullable Object> {
 
     /**
-     * @return the state now
+     * {@return the state now}
+     *
      * @throws Exception when it cannot be read; the kit reports it as the cause of a failed assertion
      */
     S capture() throws Exception;

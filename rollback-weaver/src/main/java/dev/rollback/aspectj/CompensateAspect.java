@@ -25,6 +25,11 @@ public class CompensateAspect {
     /** Shared by every call without arguments: an empty array cannot be changed. */
     private static final Object[] NO_ARGUMENTS = new Object[0];
 
+    /** Creates the aspect; AspectJ does, once (a singleton aspect). */
+    public CompensateAspect() {
+        super();
+    }
+
     /** Methods annotated {@code @Compensate}. */
     @Pointcut("execution(@dev.rollback.annotation.Compensate * *(..))")
     void compensated() {
@@ -32,7 +37,7 @@ public class CompensateAspect {
     }
 
     /**
-     * @return whether a scope is open, so that the call must be recorded
+     * {@return whether a scope is open, so that the call must be recorded}
      */
     @Pointcut("compensated() && if()")
     public static boolean recorded() {
@@ -52,6 +57,8 @@ public class CompensateAspect {
     }
 
     /**
+     * Checks the method's configuration before its body runs, on every call, scope or not.
+     *
      * @param joinPoint the method, as AspectJ's constant static part
      */
     @Before("compensated()")
