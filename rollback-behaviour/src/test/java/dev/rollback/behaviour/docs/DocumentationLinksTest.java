@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("Documentation: every relative link in README.md, docs/ and the module READMEs resolves, anchors included")
+@DisplayName("Documentation: every relative link in README.md, docs/ and the module READMEs resolves, anchors included; the README stays short")
 class DocumentationLinksTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -27,6 +27,13 @@ class DocumentationLinksTest {
 
         assertThat(documents).as("documents checked").contains(ROOT.resolve("README.md"), ROOT.resolve("docs/semantics.md"));
         assertThat(broken).as("broken links").isEmpty();
+    }
+
+    @Test
+    void theReadmeStaysShortEnoughToReadInTenMinutes() throws IOException {
+        assertThat(Files.readAllLines(ROOT.resolve("README.md")))
+                .as("README.md's lines; accepted: about 200 at most, with details in a page of docs/ linked from it")
+                .hasSizeLessThanOrEqualTo(230);
     }
 
     @Test
