@@ -3,12 +3,15 @@ package dev.rollback.behaviour.docs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +94,31 @@ class PublishedModulesTest {
                 .toList();
 
         assertThat(reaching).as("dependencies of rollback-annotations that a user would inherit").isEmpty();
+    }
+
+    @Test
+    void everyPublicPackageOfAPublishedModuleIsNullMarked() throws IOException {
+        List<String> unmarked = new ArrayList<>();
+        for (String artifactId : bomArtifacts()) {
+            Path sources = ROOT.resolve(artifactId).resolve("src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                Set<Path> packages = files.filter(f -> f.toString().endsWith(".java")).map(Path::getParent)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                for (Path dir : packages) {
+                    String name = sources.relativize(dir).toString().replace('/', '.');
+                    Path info = dir.resolve("package-info.java");
+                    boolean internal = name.endsWith(".internal") || name.contains(".internal.") || name.endsWith(".processing");
+                    if (!internal && !(Files.isRegularFile(info) && Files.readString(info).contains("@NullMarked"))) {
+                        unmarked.add(artifactId + ": " + name);
+                    }
+                }
+            }
+        }
+        assertThat(unmarked).as("public packages without a package-info.java carrying @NullMarked (JSpecify; "
+                + "mark what may be null with @Nullable)").isEmpty();
     }
 
     private static Set<String> bomArtifacts() {
