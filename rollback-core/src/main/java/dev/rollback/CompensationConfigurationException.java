@@ -1,5 +1,7 @@
 package dev.rollback;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code @Compensate} method (or a rules-file entry standing for one) cannot be compensated as
  * configured: no compensating method fits, two fit equally, both or neither of {@code value} and
@@ -14,6 +16,8 @@ public final class CompensationConfigurationException extends RollbackException 
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what is wrong and what would have been accepted
      */
     public CompensationConfigurationException(String message) {
@@ -21,10 +25,12 @@ public final class CompensationConfigurationException extends RollbackException 
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message what is wrong and what would have been accepted
      * @param cause   the underlying failure (a handler constructor that threw, say)
      */
-    public CompensationConfigurationException(String message, Throwable cause) {
+    public CompensationConfigurationException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rollback;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public final class CompensationResult {
     private final Outcome outcome;
     private final int attempts;
     private final Duration duration;
-    private final Throwable error;
+    private final @Nullable Throwable error;
 
     /**
      * Creates a result.
@@ -29,7 +31,7 @@ public final class CompensationResult {
      *                                  for a success or missing for a failure
      */
     public CompensationResult(String description, int priority, Outcome outcome, int attempts,
-                              Duration duration, Throwable error) {
+                              Duration duration, @Nullable Throwable error) {
         this.description = Objects.requireNonNull(description, "description");
         this.priority = priority;
         this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -45,34 +47,34 @@ public final class CompensationResult {
         this.error = error;
     }
 
-    /** @return what the compensation undoes, as given by {@code description} or derived from the call */
+    /** {@return what the compensation undoes, as given by {@code description} or derived from the call} */
     public String description() {
         return description;
     }
 
-    /** @return the compensation's priority; higher ran earlier */
+    /** {@return the compensation's priority; higher ran earlier} */
     public int priority() {
         return priority;
     }
 
-    /** @return how the compensation ended */
+    /** {@return how the compensation ended} */
     public Outcome outcome() {
         return outcome;
     }
 
-    /** @return how many attempts were started: 1 plus the retries used */
+    /** {@return how many attempts were started: 1 plus the retries used} */
     public int attempts() {
         return attempts;
     }
 
-    /** @return the time from the first attempt's start to the last attempt's end (or the timeout) */
+    /** {@return the time from the first attempt's start to the last attempt's end (or the timeout)} */
     public Duration duration() {
         return duration;
     }
 
     /**
-     * @return the last failure: the compensation's own throwable for {@code FAILED}, a
-     *         {@link java.util.concurrent.TimeoutException} for {@code TIMED_OUT}; empty on success
+     * {@return the last failure: the compensation's own throwable for {@code FAILED}, a
+     *         {@link java.util.concurrent.TimeoutException} for {@code TIMED_OUT}; empty on success}
      */
     public Optional<Throwable> error() {
         return Optional.ofNullable(error);

@@ -2,6 +2,7 @@ package dev.rollback;
 
 import dev.rollback.internal.ProcessTrees;
 import dev.rollback.internal.TreeDeletion;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,7 +145,7 @@ public final class Compensations {
      *         such as {@link UnsupportedOperationException} for an unmodifiable map
      * @throws NullPointerException when {@code map} is {@code null}
      */
-    public static <K, V> Compensation restore(Map<K, V> map) {
+    public static <K extends @Nullable Object, V extends @Nullable Object> Compensation restore(Map<K, V> map) {
         Objects.requireNonNull(map, "map");
         Map<K, V> snapshot = new LinkedHashMap<>(map);
         return () -> {
@@ -165,7 +166,7 @@ public final class Compensations {
      *         throw, such as {@link UnsupportedOperationException} for an unmodifiable collection
      * @throws NullPointerException when {@code collection} is {@code null}
      */
-    public static <E> Compensation restore(Collection<E> collection) {
+    public static <E extends @Nullable Object> Compensation restore(Collection<E> collection) {
         Objects.requireNonNull(collection, "collection");
         List<E> snapshot = new ArrayList<>(collection);
         return () -> {

@@ -10,6 +10,7 @@ import dev.rollback.internal.Scope;
 import dev.rollback.internal.Scopes;
 import dev.rollback.internal.ProgrammaticScopes;
 import dev.rollback.internal.TaskWait;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -53,7 +54,11 @@ public final class Rollback {
      */
     @FunctionalInterface
     public interface Body<E extends Throwable> {
-        /** @throws E as the body may */
+        /**
+         * Runs the body.
+         *
+         * @throws E as the body may
+         */
         void run() throws E;
     }
 
@@ -64,9 +69,10 @@ public final class Rollback {
      * @param <E> what it may throw
      */
     @FunctionalInterface
-    public interface ResultBody<T, E extends Throwable> {
+    public interface ResultBody<T extends @Nullable Object, E extends Throwable> {
         /**
-         * @return the result
+         * {@return the result}
+         *
          * @throws E as the body may
          */
         T call() throws E;
@@ -125,7 +131,7 @@ public final class Rollback {
      * @return what the body returned
      * @throws E what the body threw
      */
-    public static <T, E extends Throwable> T call(String name, ResultBody<T, E> body) throws E {
+    public static <T extends @Nullable Object, E extends Throwable> T call(String name, ResultBody<T, E> body) throws E {
         Objects.requireNonNull(body, "body");
         Scope scope = ProgrammaticScopes.open(Objects.requireNonNull(name, "name"), Propagation.NESTED);
         T result;
@@ -248,7 +254,7 @@ public final class Rollback {
         ParallelCompensations.setParallelism(limit);
     }
 
-    /** @return the innermost scope open on this thread */
+    /** {@return the innermost scope open on this thread} */
     public static Optional<RollbackScope> current() {
         return Optional.ofNullable(Scopes.peek());
     }

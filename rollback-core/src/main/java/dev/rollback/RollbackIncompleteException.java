@@ -19,6 +19,8 @@ public final class RollbackIncompleteException extends RollbackException {
     private final transient RollbackReport report;
 
     /**
+     * Creates the exception for an incomplete rollback.
+     *
      * @param report the incomplete rollback's report
      */
     public RollbackIncompleteException(RollbackReport report) {
@@ -29,7 +31,7 @@ public final class RollbackIncompleteException extends RollbackException {
         }
     }
 
-    /** @return the report of the rollback that was incomplete */
+    /** {@return the report of the rollback that was incomplete} */
     public RollbackReport report() {
         return report;
     }

@@ -37,34 +37,34 @@ public final class RollbackReport {
         this.succeeded = this.actions.stream().filter(a -> a.outcome() == Outcome.SUCCEEDED).count();
     }
 
-    /** @return the operation id of the scope that rolled back */
+    /** {@return the operation id of the scope that rolled back} */
     public String operationId() {
         return operationId;
     }
 
-    /** @return the operation name of the scope that rolled back */
+    /** {@return the operation name of the scope that rolled back} */
     public String name() {
         return name;
     }
 
-    /** @return when the rollback began */
+    /** {@return when the rollback began} */
     public Instant start() {
         return start;
     }
 
-    /** @return how long the rollback took, all compensations included */
+    /** {@return how long the rollback took, all compensations included} */
     public Duration duration() {
         return duration;
     }
 
-    /** @return every compensation's result, in the order they ran */
+    /** {@return every compensation's result, in the order they ran} */
     public List<CompensationResult> actions() {
         return actions;
     }
 
     /**
-     * @return the share of compensations that succeeded, in percent from {@code 0.0} to
-     *         {@code 100.0}; {@code 100.0} when there was nothing to compensate
+     * {@return the share of compensations that succeeded, in percent from {@code 0.0} to
+     *         {@code 100.0}; {@code 100.0} when there was nothing to compensate}
      */
     public double completeness() {
         if (actions.isEmpty()) {
@@ -73,7 +73,7 @@ public final class RollbackReport {
         return 100.0 * succeeded / actions.size();
     }
 
-    /** @return {@code true} when every compensation succeeded */
+    /** {@return {@code true} when every compensation succeeded} */
     public boolean isComplete() {
         return succeeded == actions.size();
     }

@@ -16,12 +16,12 @@ import java.util.List;
  */
 public interface RollbackScope extends AutoCloseable {
 
-    /** @return the operation name given when the scope was opened */
+    /** {@return the operation name given when the scope was opened} */
     String name();
 
     /**
-     * @return the operation id: unique within this JVM, prefixed with a random per-JVM tag so that
-     *         ids from different runs in one log or journal do not collide
+     * {@return the operation id: unique within this JVM, prefixed with a random per-JVM tag so that
+     *         ids from different runs in one log or journal do not collide}
      */
     String operationId();
 

@@ -10,6 +10,8 @@ public final class RollbackStateException extends RollbackException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what was called, in which state, and what would have been accepted
      */
     public RollbackStateException(String message) {

@@ -44,6 +44,8 @@ public @interface Compensate {
      * The name of the compensating method on the same class.
      *
      * <p>Default {@code ""}: none; then {@link #handler()} must be given.
+     *
+     * @return the compensating method's name, or {@code ""} when a handler undoes the call
      */
     String value() default "";
 
@@ -51,6 +53,8 @@ public @interface Compensate {
      * A handler class that undoes the call, with a public no-arg constructor.
      *
      * <p>Default {@link CompensationHandler.None}: none; then {@link #value()} must be given.
+     *
+     * @return the handler class, or {@link CompensationHandler.None} when a method undoes the call
      */
     @SuppressWarnings("rawtypes")
     Class<? extends CompensationHandler> handler() default CompensationHandler.None.class;
@@ -60,6 +64,8 @@ public @interface Compensate {
      * first.
      *
      * <p>Default {@code 0}.
+     *
+     * @return the priority; higher runs first
      */
     int priority() default 0;
 
@@ -69,6 +75,8 @@ public @interface Compensate {
      * {@code TIMED_OUT} and the attempt is not retried (it may still be running).
      *
      * <p>Default {@code 0}: no limit; the compensation runs inline on the rolling-back thread.
+     *
+     * @return the limit of one attempt in milliseconds; {@code 0} for none
      */
     long timeoutMillis() default 0;
 
@@ -77,6 +85,8 @@ public @interface Compensate {
      * {@code dev.rollback.Rollback} for the delays and how to configure them).
      *
      * <p>Default {@code 0}: one attempt.
+     *
+     * @return the extra attempts after a failure
      */
     int retries() default 0;
 
@@ -84,6 +94,8 @@ public @interface Compensate {
      * Shown in reports and logs.
      *
      * <p>Default {@code ""}: {@code "SimpleClassName.method(arg1, arg2)"} with the call's arguments.
+     *
+     * @return the description, or {@code ""} for one built from the call
      */
     String description() default "";
 }

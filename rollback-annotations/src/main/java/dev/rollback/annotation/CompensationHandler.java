@@ -1,5 +1,7 @@
 package dev.rollback.annotation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Undoes what a {@link Compensate @Compensate} method did, for compensations that do not live on
  * the method's own class.
@@ -29,11 +31,12 @@ public interface CompensationHandler<R> {
      * Undoes one call.
      *
      * @param result the value the annotated method returned; {@code null} for a {@code void} method
-     * @param args   the arguments the annotated method was called with (a copy)
+     * @param args   the arguments the annotated method was called with (a copy; an argument may be
+     *               {@code null})
      * @throws Exception when the undo fails; it is retried as {@link Compensate#retries()} allows,
      *                   then reported
      */
-    void compensate(R result, Object[] args) throws Exception;
+    void compensate(@Nullable R result, @Nullable Object[] args) throws Exception;
 
     /**
      * The default of {@link Compensate#handler()}: "no handler", never instantiated.
@@ -45,7 +48,7 @@ public interface CompensationHandler<R> {
         }
 
         @Override
-        public void compensate(Object result, Object[] args) {
+        public void compensate(@Nullable Object result, @Nullable Object[] args) {
             throw new AssertionError("CompensationHandler.None is a marker and is never called");
         }
     }

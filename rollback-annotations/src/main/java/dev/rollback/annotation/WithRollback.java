@@ -42,6 +42,8 @@ public @interface WithRollback {
      * The operation name used in reports and logs.
      *
      * <p>Default {@code ""}: {@code "SimpleClassName.methodName"}.
+     *
+     * @return the operation name, or {@code ""} for {@code "SimpleClassName.methodName"}
      */
     String value() default "";
 
@@ -51,6 +53,8 @@ public @interface WithRollback {
      * <p>Default empty, which counts as {@code Throwable}: every throwable rolls back. When a
      * throwable matches both this and {@link #noRollbackFor()}, the entry closer to the
      * throwable's own class in its hierarchy wins; at equal distance, {@code noRollbackFor} wins.
+     *
+     * @return the throwables that roll back; empty for every throwable
      */
     Class<? extends Throwable>[] rollbackFor() default {};
 
@@ -59,6 +63,8 @@ public @interface WithRollback {
      * had returned.
      *
      * <p>Default empty.
+     *
+     * @return the throwables that do not roll back
      */
     Class<? extends Throwable>[] noRollbackFor() default {};
 
@@ -66,6 +72,8 @@ public @interface WithRollback {
      * How this scope relates to a scope already open on the thread.
      *
      * <p>Default {@link Propagation#NESTED}.
+     *
+     * @return how this scope relates to an enclosing one
      */
     Propagation propagation() default Propagation.NESTED;
 

@@ -6,4 +6,7 @@
  * <p>This package has no dependencies. The annotations take effect once a weaver applies them:
  * AspectJ at compile or load time, or the Rollback java agent.
  */
+@NullMarked
 package dev.rollback.annotation;
+
+import org.jspecify.annotations.NullMarked;

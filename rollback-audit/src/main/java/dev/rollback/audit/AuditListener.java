@@ -85,17 +85,21 @@ public final class AuditListener implements RollbackListener, AutoCloseable {
         return new AuditListener(JournalAppender.open(journal, head, force));
     }
 
-    /** @return the journal file */
+    /** {@return the journal file} */
     public Path journal() {
         return appender.journal();
     }
 
-    /** @return the head after the last entry written: keep it elsewhere to detect a cut-off end */
+    /** {@return the head after the last entry written: keep it elsewhere to detect a cut-off end} */
     public JournalHead head() {
         return appender.head();
     }
 
-    /** @throws AuditJournalException when the entry cannot be written */
+    /**
+     * Appends the rollback's {@code start} entry, with the compensations it plans to run.
+     *
+     * @throws AuditJournalException when the entry cannot be written
+     */
     @Override
     public void onRollbackStart(String operationId, String name, List<String> compensations, Optional<Throwable> cause) {
         nextIndex.put(operationId, 0);
@@ -110,7 +114,11 @@ public final class AuditListener implements RollbackListener, AutoCloseable {
         });
     }
 
-    /** @throws AuditJournalException when the entry cannot be written */
+    /**
+     * Appends the {@code compensation} entry of one compensation that has ended.
+     *
+     * @throws AuditJournalException when the entry cannot be written
+     */
     @Override
     public void onCompensation(String operationId, CompensationResult result) {
         int index = nextIndex.merge(operationId, 1, Integer::sum) - 1;
@@ -125,7 +133,11 @@ public final class AuditListener implements RollbackListener, AutoCloseable {
         });
     }
 
-    /** @throws AuditJournalException when the entry cannot be written or forced */
+    /**
+     * Appends the rollback's {@code end} entry, and forces it to the storage device.
+     *
+     * @throws AuditJournalException when the entry cannot be written or forced
+     */
     @Override
     public void onRollback(RollbackReport report) {
         nextIndex.remove(report.operationId());

@@ -24,6 +24,8 @@ public record JournalHead(long entries, String hash) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     /**
+     * Creates a head, checking its components.
+     *
      * @param entries how many entries the journal has
      * @param hash the SHA-256 of the last entry, as 64 lowercase hexadecimal digits
      * @throws NullPointerException     when {@code hash} is {@code null}
@@ -40,14 +42,15 @@ public record JournalHead(long entries, String hash) {
         }
     }
 
-    /** @return the head of a journal with no entries */
+    /** {@return the head of a journal with no entries} */
     public static JournalHead empty() {
         return new JournalHead(0, GENESIS_HASH);
     }
 
     /**
+     * {@return the head}
+     *
      * @param text {@code COUNT:HASH}, as {@link #toString()} writes it
-     * @return the head
      * @throws NullPointerException     when {@code text} is {@code null}
      * @throws IllegalArgumentException when {@code text} is not {@code COUNT:HASH}
      */
@@ -67,7 +70,7 @@ public record JournalHead(long entries, String hash) {
         return new JournalHead(entries, text.substring(colon + 1));
     }
 
-    /** @return {@code COUNT:HASH} */
+    /** {@return {@code COUNT:HASH}} */
     @Override
     public String toString() {
         return entries + ":" + hash;

@@ -12,6 +12,8 @@ import java.util.Objects;
 public record JournalProblem(long line, String reason) {
 
     /**
+     * Creates a problem, checking its reason.
+     *
      * @param line the 1-based line of the first bad entry
      * @param reason what is wrong with it
      * @throws NullPointerException when {@code reason} is {@code null}
@@ -20,7 +22,7 @@ public record JournalProblem(long line, String reason) {
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** @return {@code line N: reason} */
+    /** {@return {@code line N: reason}} */
     @Override
     public String toString() {
         return "line " + line + ": " + reason;

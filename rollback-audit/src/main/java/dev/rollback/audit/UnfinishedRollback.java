@@ -19,6 +19,8 @@ public record UnfinishedRollback(String operationId, String name, long startLine
                                  List<String> ended, List<String> notYetRun) {
 
     /**
+     * Creates it, checking its names and copying its lists.
+     *
      * @param operationId the operation id
      * @param name the operation name
      * @param startLine the line of its start entry

@@ -15,6 +15,8 @@ import java.util.Optional;
 public record Verification(long entries, JournalHead head, Optional<JournalProblem> problem) {
 
     /**
+     * Creates it, checking its components.
+     *
      * @param entries the number of entries that verified
      * @param head the head after the last entry that verified
      * @param problem the first bad entry, or empty
@@ -25,7 +27,7 @@ public record Verification(long entries, JournalHead head, Optional<JournalProbl
         Objects.requireNonNull(problem, "problem");
     }
 
-    /** @return {@code true} when every entry verified */
+    /** {@return {@code true} when every entry verified} */
     public boolean isValid() {
         return problem.isEmpty();
     }

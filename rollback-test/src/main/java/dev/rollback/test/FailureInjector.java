@@ -5,6 +5,7 @@ import dev.rollback.RollbackIncompleteException;
 import dev.rollback.RollbackReport;
 import dev.rollback.RollbackScope;
 import dev.rollback.test.internal.Session;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.ArrayList;
@@ -32,14 +33,15 @@ public final class FailureInjector {
     }
 
     /**
+     * {@return every run: the uninjected one first, then one per compensated call}
+     *
      * @param probe    reads the world the scenario changes
      * @param scenario the work, which must succeed when nothing is injected
      * @param <S>      the probe's state
-     * @return every run: the uninjected one first, then one per compensated call
      * @throws AssertionFailedError when the scenario fails on its own, makes no call the kit can see,
      *                              or leaves the world changed (or a rollback incomplete) after any run
      */
-    public static <S> InjectionResult assertEveryFailureIsUndone(StateProbe<S> probe, Scenario scenario) {
+    public static <S extends @Nullable Object> InjectionResult assertEveryFailureIsUndone(StateProbe<S> probe, Scenario scenario) {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(scenario, "scenario");
         S before = Probing.capture(probe, "before the scenario");
@@ -115,7 +117,7 @@ public final class FailureInjector {
     }
 
     /** What one run of the scenario in the kit's scope threw. */
-    record Ran(Throwable thrown, RuntimeException closing) {
+    record Ran(@Nullable Throwable thrown, @Nullable RuntimeException closing) {
     }
 
     private static boolean causedBy(Throwable thrown, InjectedFailure injected) {
@@ -149,7 +151,7 @@ public final class FailureInjector {
             }
         }
 
-        <S> void checkWorld(StateProbe<S> probe, S before, String when) {
+        <S extends @Nullable Object> void checkWorld(StateProbe<S> probe, S before, String when) {
             S after = Probing.capture(probe, when);
             if (!Objects.equals(before, after)) {
                 messages.add("the world differs " + when + ":\n    before: " + before + "\n    after:  " + after);

@@ -5,6 +5,7 @@ import dev.rollback.Outcome;
 import dev.rollback.Rollback;
 import dev.rollback.RollbackListener;
 import dev.rollback.test.internal.Session;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.ArrayList;
@@ -34,18 +35,19 @@ public final class IdempotencyProbe {
      * @param problem     what went wrong, in words
      * @param error       the second (or first) run's failure, if one failed
      */
-    public record Finding(String description, String problem, Throwable error) {
+    public record Finding(String description, String problem, @Nullable Throwable error) {
     }
 
     /**
+     * {@return the compensations whose second run failed or changed the world (or whose first run
+     *         failed), in the order they ran; empty when all are idempotent}
+     *
      * @param probe    reads the world the compensations change
      * @param scenario the work, which must succeed
      * @param <S>      the probe's state
-     * @return the compensations whose second run failed or changed the world (or whose first run
-     *         failed), in the order they ran; empty when all are idempotent
      * @throws AssertionFailedError when the scenario fails or the probe cannot read the world
      */
-    public static <S> List<Finding> check(StateProbe<S> probe, Scenario scenario) {
+    public static <S extends @Nullable Object> List<Finding> check(StateProbe<S> probe, Scenario scenario) {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(scenario, "scenario");
         List<CompensationResult> results = new ArrayList<>();
@@ -77,12 +79,14 @@ public final class IdempotencyProbe {
     }
 
     /**
+     * Fails the test unless every compensation can run twice in a row: {@link #check} as an assertion.
+     *
      * @param probe    reads the world the compensations change
      * @param scenario the work, which must succeed
      * @param <S>      the probe's state
      * @throws AssertionFailedError listing every compensation that is not idempotent
      */
-    public static <S> void assertIdempotent(StateProbe<S> probe, Scenario scenario) {
+    public static <S extends @Nullable Object> void assertIdempotent(StateProbe<S> probe, Scenario scenario) {
         List<Finding> findings = check(probe, scenario);
         if (findings.isEmpty()) {
             return;
@@ -95,7 +99,7 @@ public final class IdempotencyProbe {
     }
 
     /** Pairs the runs: the kit recorded each call twice in a row, so each pair runs back to back. */
-    private static <S> List<Finding> findings(List<CompensationResult> results, List<S> states) {
+    private static <S extends @Nullable Object> List<Finding> findings(List<CompensationResult> results, List<S> states) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i + 1 < results.size(); i += 2) {
             CompensationResult first = results.get(i);

@@ -9,9 +9,12 @@ public final class InjectedFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The compensated call after which it was thrown, from 1. */
     private final int afterCall;
 
     /**
+     * Creates the failure.
+     *
      * @param afterCall the compensated call after which it was thrown, from 1
      */
     public InjectedFailure(int afterCall) {
@@ -19,7 +22,7 @@ public final class InjectedFailure extends RuntimeException {
         this.afterCall = afterCall;
     }
 
-    /** @return the compensated call after which it was thrown, from 1 */
+    /** {@return the compensated call after which it was thrown, from 1} */
     public int afterCall() {
         return afterCall;
     }

@@ -14,6 +14,8 @@ import java.util.List;
 public record InjectionResult(int calls, List<Run> runs) {
 
     /**
+     * Creates it, copying the runs.
+     *
      * @param calls the compensated calls of one uninjected run
      * @param runs  the runs, in the order they were made
      */
@@ -31,6 +33,8 @@ public record InjectionResult(int calls, List<Run> runs) {
     public record Run(int failedAfter, List<RollbackReport> reports) {
 
         /**
+         * Creates it, copying the reports.
+         *
          * @param failedAfter the compensated call after which a failure was injected; 0 for none
          * @param reports     the rollbacks of that run
          */

@@ -1,5 +1,6 @@
 package dev.rollback.test;
 
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -11,7 +12,7 @@ final class Probing {
     private Probing() {
     }
 
-    static <S> S capture(StateProbe<S> probe, String when) {
+    static <S extends @Nullable Object> S capture(StateProbe<S> probe, String when) {
         try {
             return probe.capture();
         } catch (Exception e) {

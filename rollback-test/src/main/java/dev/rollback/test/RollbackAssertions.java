@@ -30,8 +30,9 @@ public final class RollbackAssertions {
     }
 
     /**
+     * {@return assertions on it}
+     *
      * @param report the report to check
-     * @return assertions on it
      */
     public static ReportAssert assertThatReport(RollbackReport report) {
         return new ReportAssert(Objects.requireNonNull(report, "report"));
@@ -94,16 +95,18 @@ public final class RollbackAssertions {
         }
 
         /**
+         * {@return this}
+         *
          * @param name the expected operation name
-         * @return this
          */
         public ReportAssert hasName(String name) {
             return check(report.name(), name, "the operation name");
         }
 
         /**
+         * {@return this}
+         *
          * @param descriptions every compensation's description, in the order they ran
-         * @return this
          */
         public ReportAssert ranInOrder(String... descriptions) {
             return check(actions().stream().map(CompensationResult::description).collect(Collectors.toList()),
@@ -111,8 +114,9 @@ public final class RollbackAssertions {
         }
 
         /**
+         * {@return this}
+         *
          * @param outcomes every compensation's outcome, in the order they ran
-         * @return this
          */
         public ReportAssert hasOutcomes(Outcome... outcomes) {
             return check(actions().stream().map(CompensationResult::outcome).collect(Collectors.toList()),
@@ -120,9 +124,10 @@ public final class RollbackAssertions {
         }
 
         /**
+         * {@return this}
+         *
          * @param description a compensation's description
          * @param outcome     how it must have ended
-         * @return this
          */
         public ReportAssert ran(String description, Outcome outcome) {
             List<Outcome> found = actions().stream().filter(a -> a.description().equals(description))
@@ -130,12 +135,12 @@ public final class RollbackAssertions {
             return check(found, List.of(outcome), "the outcome of '" + description + "'");
         }
 
-        /** @return this, when every compensation succeeded */
+        /** {@return this, when every compensation succeeded} */
         public ReportAssert isComplete() {
             return check(report.isComplete(), true, "whether the rollback was complete");
         }
 
-        /** @return this, when at least one compensation failed or timed out */
+        /** {@return this, when at least one compensation failed or timed out} */
         public ReportAssert isIncomplete() {
             return check(report.isComplete(), false, "whether the rollback was complete");
         }

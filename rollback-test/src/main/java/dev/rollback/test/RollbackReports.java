@@ -38,12 +38,12 @@ public final class RollbackReports implements AutoCloseable {
         Rollback.addListener(listener);
     }
 
-    /** @return a recorder of this thread's rollback reports, already listening */
+    /** {@return a recorder of this thread's rollback reports, already listening} */
     public static RollbackReports record() {
         return new RollbackReports();
     }
 
-    /** @return every report so far, oldest first */
+    /** {@return every report so far, oldest first} */
     public List<RollbackReport> all() {
         synchronized (reports) {
             return List.copyOf(reports);
@@ -51,7 +51,8 @@ public final class RollbackReports implements AutoCloseable {
     }
 
     /**
-     * @return the newest report
+     * {@return the newest report}
+     *
      * @throws AssertionFailedError when no rollback has happened on this thread
      */
     public RollbackReport last() {

@@ -8,6 +8,8 @@ package dev.rollback.test;
 public interface Scenario {
 
     /**
+     * Runs the work under test once.
+     *
      * @throws Exception as the work may; a scenario that fails on its own is reported, never hidden
      */
     void run() throws Exception;

@@ -5,4 +5,7 @@
  * {@link dev.rollback.test.IdempotencyProbe} (every compensation run twice) and
  * {@link dev.rollback.test.RollbackAssertions} (order and outcomes of a rollback report).
  */
+@NullMarked
 package dev.rollback.test;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,4 +5,7 @@
  * <p>Start it with {@code java -javaagent:rollback-weaver-<version>-agent.jar[=options] ...}, or
  * attach it to a running JVM with {@link dev.rollback.agent.RollbackAgent#install()}.
  */
+@NullMarked
 package dev.rollback.agent;
+
+import org.jspecify.annotations.NullMarked;

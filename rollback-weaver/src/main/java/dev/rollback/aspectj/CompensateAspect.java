@@ -7,6 +7,7 @@ import org.aspectj.lang.annotation.AfterReturning;
 import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.annotation.Before;
 import org.aspectj.lang.annotation.Pointcut;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies {@code @Compensate}: checks the method's configuration before its body (on every call,
@@ -24,6 +25,11 @@ public class CompensateAspect {
     /** Shared by every call without arguments: an empty array cannot be changed. */
     private static final Object[] NO_ARGUMENTS = new Object[0];
 
+    /** Creates the aspect; AspectJ does, once (a singleton aspect). */
+    public CompensateAspect() {
+        super();
+    }
+
     /** Methods annotated {@code @Compensate}. */
     @Pointcut("execution(@dev.rollback.annotation.Compensate * *(..))")
     void compensated() {
@@ -31,7 +37,7 @@ public class CompensateAspect {
     }
 
     /**
-     * @return whether a scope is open, so that the call must be recorded
+     * {@return whether a scope is open, so that the call must be recorded}
      */
     @Pointcut("compensated() && if()")
     public static boolean recorded() {
@@ -51,6 +57,8 @@ public class CompensateAspect {
     }
 
     /**
+     * Checks the method's configuration before its body runs, on every call, scope or not.
+     *
      * @param joinPoint the method, as AspectJ's constant static part
      */
     @Before("compensated()")
@@ -58,54 +66,139 @@ public class CompensateAspect {
         PLANS.get(joinPoint).check();
     }
 
+    /**
+     * Records a call of an instance method with no arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, NO_ARGUMENTS);
     }
 
+    /**
+     * Records a call of an instance method with one argument that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object result) {
         Weaving.recordOneArgument(PLANS.get(joinPoint), target, result, a0);
     }
 
+    /**
+     * Records a call of an instance method with 2 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1});
     }
 
+    /**
+     * Records a call of an instance method with 3 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2});
     }
 
+    /**
+     * Records a call of an instance method with 4 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param target    the object the method was called on
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param a3        argument 3
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
-    public void record(JoinPoint.StaticPart joinPoint, Object target, Object a0, Object a1, Object a2, Object a3,
-                       Object result) {
+    public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3,
+                       @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2, a3});
     }
 
+    /**
+     * Records a call of a static method with no arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, NO_ARGUMENTS);
     }
 
+    /**
+     * Records a call of a static method with one argument that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object result) {
         Weaving.recordOneArgument(PLANS.get(joinPoint), null, result, a0);
     }
 
+    /**
+     * Records a call of a static method with 2 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1});
     }
 
+    /**
+     * Records a call of a static method with 3 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2});
     }
 
+    /**
+     * Records a call of a static method with 4 arguments that returned.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     * @param a0        argument 0
+     * @param a1        argument 1
+     * @param a2        argument 2
+     * @param a3        argument 3
+     * @param result    what it returned ({@code null} for a {@code void} method)
+     */
     @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2, a3)", returning = "result")
-    public void recordStatic(JoinPoint.StaticPart joinPoint, Object a0, Object a1, Object a2, Object a3, Object result) {
+    public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2, a3});
     }
 
@@ -116,7 +209,7 @@ public class CompensateAspect {
      * @param result    what it returned
      */
     @AfterReturning(pointcut = "recorded() && args(*, *, *, *, *, ..)", returning = "result")
-    public void recordMany(JoinPoint joinPoint, Object result) {
+    public void recordMany(JoinPoint joinPoint, @Nullable Object result) {
         Weaving.record(PLANS.get(joinPoint.getStaticPart()), joinPoint.getThis(), result, joinPoint.getArgs());
     }
 }

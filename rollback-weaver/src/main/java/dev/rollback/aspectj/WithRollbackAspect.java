@@ -28,6 +28,11 @@ public class WithRollbackAspect {
 
     private static final JoinPointTable<ScopePolicy> POLICIES = new JoinPointTable<>(Weaving::policy);
 
+    /** Creates the aspect; AspectJ does, once (a singleton aspect). */
+    public WithRollbackAspect() {
+        super();
+    }
+
     /** Methods annotated {@code @WithRollback}, and the public methods of types annotated with it. */
     @Pointcut("execution(@dev.rollback.annotation.WithRollback * *(..))"
             + " || execution(public !@dev.rollback.annotation.WithRollback * (@dev.rollback.annotation.WithRollback *).*(..))")
@@ -76,6 +81,8 @@ public class WithRollbackAspect {
     }
 
     /**
+     * Closes the scope of a method that threw, rolling it back when its rules say so.
+     *
      * @param thrown what leaves the method
      */
     @AfterThrowing(pointcut = "orchestrator()", throwing = "thrown")
@@ -90,6 +97,8 @@ public class WithRollbackAspect {
     }
 
     /**
+     * Opens the scope of a method about to run.
+     *
      * @param joinPoint the method, as AspectJ's constant static part
      */
     @Before("orchestrator()")

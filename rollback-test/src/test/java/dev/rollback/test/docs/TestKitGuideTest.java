@@ -13,17 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestKitGuideTest {
 
     private static final Path GUIDE = Path.of("../docs/test-kit.md");
-    private static final Path README = Path.of("../README.md");
     private static final Path SOURCE = Path.of("src/test/java/dev/rollback/test/docs/ProvisioningTest.java");
 
     @ParameterizedTest
     @ValueSource(strings = {"extension", "injector", "idempotency", "report"})
     void showsTheSnippetVerbatim(String name) throws IOException {
         assertThat(Snippets.fenced(GUIDE, name, "java")).isEqualTo(Snippets.region(SOURCE, name));
-    }
-
-    @org.junit.jupiter.api.Test
-    void theReadmeShowsTheInjectorSnippetVerbatim() throws IOException {
-        assertThat(Snippets.fenced(README, "injector", "java")).isEqualTo(Snippets.region(SOURCE, "injector"));
     }
 }
