@@ -32,17 +32,19 @@ public final class ScopeSpec {
     }
 
     /**
+     * {@return a spec with it}
+     *
      * @param propagation how the scope relates to a scope already open (default {@link Propagation#NESTED})
-     * @return a spec with it
      */
     public ScopeSpec propagation(Propagation propagation) {
         return new ScopeSpec(name, propagation, parallelCompensation);
     }
 
     /**
+     * {@return a spec with it}
+     *
      * @param parallel whether compensations of equal priority run concurrently on rollback (default
      *                 {@code false}), as {@code @WithRollback(parallelCompensation = true)}
-     * @return a spec with it
      */
     public ScopeSpec parallelCompensation(boolean parallel) {
         return new ScopeSpec(name, propagation, parallel);

@@ -83,6 +83,8 @@ public @interface WithRollback {
      * compensations of one rollback run at once; the report lists them in running order.
      *
      * <p>Default {@code false}: one after another, newest first.
+     *
+     * @return whether equal priorities are undone concurrently
      */
     boolean parallelCompensation() default false;
 }

@@ -14,22 +14,22 @@ import java.util.Optional;
  */
 public interface Settlement {
 
-    /** @return the scope's operation id */
+    /** {@return the scope's operation id} */
     String operationId();
 
-    /** @return the scope's operation name */
+    /** {@return the scope's operation name} */
     String name();
 
     /**
-     * @return whether the scope closed calling for a rollback: a throwable that the rollback rules
-     *         accept left it, or a programmatic scope was closed without {@code commit()}
+     * {@return whether the scope closed calling for a rollback: a throwable that the rollback rules
+     * accept left it, or a programmatic scope was closed without {@code commit()}}
      */
     boolean rollsBack();
 
-    /** @return the throwable that left the scope and calls for its rollback, if any */
+    /** {@return the throwable that left the scope and calls for its rollback, if any} */
     Optional<Throwable> cause();
 
-    /** @return what the scope holds now, in the order a rollback would run it */
+    /** {@return what the scope holds now, in the order a rollback would run it} */
     List<RecordedCompensation> pending();
 
     /**

@@ -13,10 +13,11 @@ package dev.rollback.spi;
 public interface SettlementPolicy {
 
     /**
+     * {@return {@code true} to take it: the engine then neither rolls it back nor forgets its records,
+     * and this policy (or what it hands the settlement to) must settle it exactly once; {@code false}
+     * to let the engine settle it now, as always}
+     *
      * @param settlement the closed scope
-     * @return {@code true} to take it: the engine then neither rolls it back nor forgets its records,
-     *         and this policy (or what it hands the settlement to) must settle it exactly once;
-     *         {@code false} to let the engine settle it now, as always
      */
     boolean defer(Settlement settlement);
 }

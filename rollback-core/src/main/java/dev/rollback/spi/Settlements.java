@@ -12,6 +12,8 @@ public final class Settlements {
     }
 
     /**
+     * Installs the policy for the whole JVM.
+     *
      * @param policy the policy; replaces the one installed before
      */
     public static void install(SettlementPolicy policy) {

@@ -1,5 +1,7 @@
 package dev.rollback.durable;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.rollback.durable.internal.jdbc.Tables;
 
 import java.time.Duration;
@@ -16,11 +18,11 @@ public final class JdbcOptions {
 
     private static final JdbcOptions DEFAULTS = new JdbcOptions(null, "rollback_", Duration.ofSeconds(30));
 
-    private final String schema;
+    private final @Nullable String schema;
     private final String tablePrefix;
     private final Duration ownerLease;
 
-    private JdbcOptions(String schema, String tablePrefix, Duration ownerLease) {
+    private JdbcOptions(@Nullable String schema, String tablePrefix, Duration ownerLease) {
         this.schema = schema;
         this.tablePrefix = tablePrefix;
         this.ownerLease = ownerLease;
@@ -28,26 +30,28 @@ public final class JdbcOptions {
     }
 
     /**
-     * @return the defaults: the connection's default schema, tables {@code rollback_owner},
-     *         {@code rollback_scope} and {@code rollback_entry}, an owner lease of 30 seconds
+     * {@return the defaults: the connection's default schema, tables {@code rollback_owner},
+     * {@code rollback_scope} and {@code rollback_entry}, an owner lease of 30 seconds}
      */
     public static JdbcOptions defaults() {
         return DEFAULTS;
     }
 
     /**
+     * {@return a copy with that schema}
+     *
      * @param schema the schema holding the tables (it must exist); {@code null} for the connection's default
-     * @return a copy with that schema
      * @throws IllegalArgumentException when it is no plain SQL identifier (a letter or {@code _},
      *                                  then up to 39 letters, digits or {@code _})
      */
-    public JdbcOptions schema(String schema) {
+    public JdbcOptions schema(@Nullable String schema) {
         return new JdbcOptions(schema, tablePrefix, ownerLease);
     }
 
     /**
+     * {@return a copy with that prefix}
+     *
      * @param tablePrefix what the table names start with, before {@code owner}, {@code scope} and {@code entry}
-     * @return a copy with that prefix
      * @throws IllegalArgumentException when it is no plain SQL identifier (or empty)
      */
     public JdbcOptions tablePrefix(String tablePrefix) {
@@ -55,10 +59,11 @@ public final class JdbcOptions {
     }
 
     /**
+     * {@return a copy with that lease}
+     *
      * @param ownerLease how long a process on another machine counts as alive after its last
      *                   heartbeat (it beats every third of it); processes on this machine are
      *                   judged by pid and start instant at once
-     * @return a copy with that lease
      * @throws IllegalArgumentException when it is shorter than a second
      */
     public JdbcOptions ownerLease(Duration ownerLease) {

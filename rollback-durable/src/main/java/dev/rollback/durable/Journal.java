@@ -94,7 +94,7 @@ public sealed interface Journal extends AutoCloseable permits StoreJournal {
      */
     int compact();
 
-    /** @return where the journal is: the directory, or the data source and its tables */
+    /** {@return where the journal is: the directory, or the data source and its tables} */
     String location();
 
     /**

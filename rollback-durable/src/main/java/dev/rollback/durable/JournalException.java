@@ -12,12 +12,21 @@ public final class JournalException extends RollbackException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what is wrong, where, and what would be accepted */
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong, where, and what would be accepted
+     */
     public JournalException(String message) {
         super(message);
     }
 
-    /** @param message what is wrong, where, and what would be accepted @param cause the underlying failure */
+    /**
+     * Creates the exception, with what caused it.
+     *
+     * @param message what is wrong, where, and what would be accepted
+     * @param cause   the underlying failure
+     */
     public JournalException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -11,7 +11,7 @@ final class StoreJournal implements Journal {
         this.store = store;
     }
 
-    /** @return the store under a journal, for the engine's hooks and recovery */
+    /** {@return the store under a journal, for the engine's hooks and recovery} */
     static JournalStore storeOf(Journal journal) {
         return ((StoreJournal) journal).store;
     }

@@ -66,6 +66,8 @@ public final class RollbackAssertions {
         }
 
         /**
+         * Asserts what the scope held, in the order a rollback would have run it.
+         *
          * @param descriptions every pending compensation's description, in the order a rollback would run them
          * @return this
          */
@@ -79,7 +81,7 @@ public final class RollbackAssertions {
             return this;
         }
 
-        /** @return this, when the scope holds nothing */
+        /** {@return this, when the scope holds nothing} */
         public PendingAssert isEmpty() {
             return holdsInOrder();
         }

@@ -24,6 +24,8 @@ public final class AgentBootstrap {
     }
 
     /**
+     * Starts the agent with the JVM ({@code Premain-Class}).
+     *
      * @param options         what follows {@code =} in {@code -javaagent:...=options}
      * @param instrumentation the JVM's instrumentation
      */
@@ -32,6 +34,8 @@ public final class AgentBootstrap {
     }
 
     /**
+     * Starts the agent in a running JVM ({@code Agent-Class}).
+     *
      * @param options         the options given when attaching
      * @param instrumentation the JVM's instrumentation
      */
@@ -39,7 +43,7 @@ public final class AgentBootstrap {
         call("agentmain", options, instrumentation);
     }
 
-    /** @return whether the agent jar is on the class path, so that {@link #attach} can be used */
+    /** {@return whether the agent jar is on the class path, so that {@link #attach} can be used} */
     public static boolean available() {
         return AgentBootstrap.class.getClassLoader().getResource(MARKER) != null;
     }
