@@ -64,9 +64,9 @@ class C1TaskBindingTest extends ConcurrencyTest {
 
         Throwable thrown = thrownBy(() -> orchestrators.named(() -> {
             opened.set(Rollback.current().orElseThrow().operationId());
-            Rollback.executor(pool).execute(() -> {
+            Rollback.executor(pool).submit(() -> {
                 seenInTask.set(Rollback.current().map(RollbackScope::operationId).orElse("none"));
-            });
+            }).get();
             Rollback.executor(pool).submit(() -> {
                 orchestrators.atomically(() -> resources.acquire("nested in task"));
                 return null;

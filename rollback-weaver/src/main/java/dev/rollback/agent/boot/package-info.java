@@ -7,4 +7,7 @@
  * no ordinary class loader finds; {@link dev.rollback.agent.boot.AgentClassLoader} loads them, in
  * isolation, with only the JDK above it.
  */
+@NullMarked
 package dev.rollback.agent.boot;
+
+import org.jspecify.annotations.NullMarked;
