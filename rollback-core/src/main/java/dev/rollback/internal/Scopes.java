@@ -322,6 +322,12 @@ public final class Scopes {
         return previous;
     }
 
+    /** @return whether the innermost wrapped task this thread runs is one of {@code scope}'s */
+    static boolean isInnermostTask(Scope scope) {
+        TaskFrame frame = runningTasks();
+        return frame != null && frame.scope == scope;
+    }
+
     /**
      * Leaves a wrapped task: scopes it left open are closed (rolled back unless committed), and the
      * thread's state is back as it was before the task.
