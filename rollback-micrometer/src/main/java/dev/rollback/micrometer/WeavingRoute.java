@@ -1,0 +1,42 @@
+package dev.rollback.micrometer;
+
+import java.util.Optional;
+
+/**
+ * Which way a scope was opened, read from the frames of the thread opening it: the AspectJ aspect
+ * (compile-time or load-time weaving), the java agent's advice, or the programmatic API.
+ */
+final class WeavingRoute {
+
+    static final String ASPECTJ = "aspectj";
+    static final String AGENT = "agent";
+    static final String PROGRAMMATIC = "programmatic";
+    static final String UNKNOWN = "unknown";
+
+    /** Enough to pass the listeners' own frames and the engine's; the entry point sits right above them. */
+    private static final int FRAMES = 24;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private WeavingRoute() {
+    }
+
+    /** @return the route of the scope this thread is opening; called from {@code onScopeStart} */
+    static String ofOpeningThread() {
+        Optional<String> route = WALKER.walk(frames -> frames.limit(FRAMES)
+                .map(frame -> routeOf(frame.getClassName())).filter(r -> r != null).findFirst());
+        return route.orElse(UNKNOWN);
+    }
+
+    private static String routeOf(String className) {
+        switch (className) {
+            case "dev.rollback.aspectj.WithRollbackAspect":
+                return ASPECTJ;
+            case "dev.rollback.agent.internal.Dispatch":
+                return AGENT;
+            case "dev.rollback.internal.ProgrammaticScopes":
+                return PROGRAMMATIC;
+            default:
+                return null;
+        }
+    }
+}
