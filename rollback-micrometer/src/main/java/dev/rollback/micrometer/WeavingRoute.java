@@ -27,16 +27,14 @@ final class WeavingRoute {
         return route.orElse(UNKNOWN);
     }
 
+    /** By package: the agent's classes are relocated inside its jar ({@code dev.rollback.agent.shaded...}). */
     private static String routeOf(String className) {
-        switch (className) {
-            case "dev.rollback.aspectj.WithRollbackAspect":
-                return ASPECTJ;
-            case "dev.rollback.agent.internal.Dispatch":
-                return AGENT;
-            case "dev.rollback.internal.ProgrammaticScopes":
-                return PROGRAMMATIC;
-            default:
-                return null;
+        if (className.startsWith("dev.rollback.aspectj.")) {
+            return ASPECTJ;
         }
+        if (className.startsWith("dev.rollback.agent.")) {
+            return AGENT;
+        }
+        return className.equals("dev.rollback.internal.ProgrammaticScopes") ? PROGRAMMATIC : null;
     }
 }
