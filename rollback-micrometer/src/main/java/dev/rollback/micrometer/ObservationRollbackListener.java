@@ -73,7 +73,7 @@ public final class ObservationRollbackListener implements RollbackListener {
         if (registry.isNoop()) {
             return;
         }
-        RollbackScopeContext context = new RollbackScopeContext(operationId, name, WeavingRoute.ofOpeningThread());
+        RollbackScopeContext context = new RollbackScopeContext(operationId, name, WeavingRoute.of(name));
         Observation observation = Observation.createNotStarted(scopeConvention, SCOPES, () -> context, registry)
                 .parentObservation(parentOfNewScope());
         scopes.put(operationId, observation.start());
