@@ -74,4 +74,21 @@ public interface RollbackListener {
      */
     default void onRollback(RollbackReport report) {
     }
+
+    /**
+     * A scope has ended: it committed (its records handed to the enclosing scope, or forgotten), or
+     * its rollback has ended (after {@link #onRollback}). Called once for every scope that
+     * {@link #onScopeStart} announced, nested ones included, on the thread that settles it: the one
+     * that closes it; for a scope that follows a future (semantics C5), the one that completes the
+     * future; for a scope a {@link dev.rollback.spi.SettlementPolicy} deferred, the one that settles
+     * it. What it throws does not change how the scope ended: for a rollback it is attached as the
+     * other callbacks' failures are; for a commit it leaves the closing call as a
+     * {@link RollbackException} (attached, suppressed, to a throwable already leaving it).
+     *
+     * @param operationId the scope's operation id
+     * @param name        the scope's operation name
+     * @param rolledBack  whether it rolled back; {@code false} when it committed
+     */
+    default void onScopeEnd(String operationId, String name, boolean rolledBack) {
+    }
 }

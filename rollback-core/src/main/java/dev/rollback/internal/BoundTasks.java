@@ -1,6 +1,7 @@
 package dev.rollback.internal;
 
 import dev.rollback.RollbackStateException;
+import dev.rollback.spi.ScopeBinding;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -41,6 +42,19 @@ public final class BoundTasks {
         }
         scope.share();
         return new BoundCallable<>(scope, task);
+    }
+
+    /**
+     * @return this thread's innermost scope as a binding to enter elsewhere, shared as a wrapped
+     *         task's is; {@code null} when none is open
+     */
+    public static ScopeBinding capture() {
+        Scope scope = Scopes.peek();
+        if (scope == null) {
+            return null;
+        }
+        scope.share();
+        return new Binding(scope);
     }
 
     /** What a bound task runs. */
@@ -108,6 +122,47 @@ public final class BoundTasks {
         @Override
         public String toString() {
             return task + " in " + scope;
+        }
+    }
+
+    private record Binding(Scope scope) implements ScopeBinding {
+
+        @Override
+        public ScopeBinding.Entered enter() {
+            return new Entry(scope, Scopes.enterTask(scope), Thread.currentThread());
+        }
+
+        @Override
+        public String toString() {
+            return "binding of " + scope;
+        }
+    }
+
+    private static final class Entry implements ScopeBinding.Entered {
+        private final Scope scope;
+        private final Scope previous;
+        private final Thread thread;
+        private boolean left;
+
+        Entry(Scope scope, Scope previous, Thread thread) {
+            this.scope = scope;
+            this.previous = previous;
+            this.thread = thread;
+        }
+
+        @Override
+        public void leave() {
+            if (left || Thread.currentThread() != thread || !Scopes.isInnermostTask(scope)) {
+                throw new RollbackStateException("leave() of an entry of " + scope + " on thread '"
+                        + Thread.currentThread().getName() + "'" + (left ? ", which was left already" : "")
+                        + "; accepted: once, on the thread that entered it ('" + thread.getName()
+                        + "'), entries left in the reverse order of entering");
+            }
+            left = true;
+            RollbackStateException leftOpen = Scopes.leaveTask(scope, previous);
+            if (leftOpen != null) {
+                throw leftOpen;
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ public final class Listeners {
     private final RollbackListener[] rollbackStart;
     private final RollbackListener[] compensation;
     private final RollbackListener[] rollback;
+    private final RollbackListener[] scopeEnd;
     /** The default listener, asked per rollback whether its levels are enabled; {@code null} once removed. */
     private final LoggingListener logging;
     /** Whether a listener other than the default one overrides each rollback callback. */
@@ -44,6 +45,7 @@ public final class Listeners {
         this.rollbackStart = overriding(all, "onRollbackStart", String.class, String.class, List.class, Optional.class);
         this.compensation = overriding(all, "onCompensation", String.class, CompensationResult.class);
         this.rollback = overriding(all, "onRollback", RollbackReport.class);
+        this.scopeEnd = overriding(all, "onScopeEnd", String.class, String.class, boolean.class);
         this.logging = (LoggingListener) Arrays.stream(all).filter(l -> l instanceof LoggingListener).findFirst().orElse(null);
         this.othersStart = Arrays.stream(rollbackStart).anyMatch(l -> l != logging);
         this.othersCompensation = Arrays.stream(compensation).anyMatch(l -> l != logging);
@@ -98,6 +100,44 @@ public final class Listeners {
             failures.subList(1, failures.size()).forEach(failure::addSuppressed);
             throw failure;
         }
+    }
+
+    /**
+     * Tells the listeners that override {@code onScopeEnd} that a scope has ended.
+     *
+     * @param failures where their failures go
+     */
+    static void scopeEnded(Scope scope, boolean rolledBack, List<Throwable> failures) {
+        RollbackListener[] listeners = current.scopeEnd;
+        for (RollbackListener listener : listeners) {
+            try {
+                listener.onScopeEnd(scope.operationId(), scope.name(), rolledBack);
+            } catch (Throwable t) {
+                failures.add(t); // attached to what leaves the scope, or thrown by the caller
+            }
+        }
+    }
+
+    /**
+     * Like {@link #scopeEnded(Scope, boolean, List)}, for a scope that committed.
+     *
+     * @param pending what the closing call is about to throw already, or {@code null}
+     * @return what it must throw: {@code pending}, with the listeners' failures suppressed in it, or
+     *         a {@link RollbackException} carrying them; {@code null} when there is nothing to throw
+     */
+    static RuntimeException committedScopeEnded(Scope scope, RuntimeException pending) {
+        if (current.scopeEnd.length == 0) {
+            return pending;
+        }
+        List<Throwable> failures = new ArrayList<>(0);
+        scopeEnded(scope, false, failures);
+        if (failures.isEmpty()) {
+            return pending;
+        }
+        RuntimeException failure = pending != null ? pending : new RollbackException("a RollbackListener failed in"
+                + " onScopeEnd for " + scope + ", which committed", failures.remove(0));
+        failures.forEach(failure::addSuppressed);
+        return failure;
     }
 
     /** Tells the listeners that override {@code onRecord}; what they throw leaves the recording call. */

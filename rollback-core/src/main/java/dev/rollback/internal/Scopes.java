@@ -115,8 +115,14 @@ public final class Scopes {
             for (Throwable listenerFailure : result.listenerFailures()) {
                 thrown.addSuppressed(listenerFailure);
             }
-        } else {
+        } else if (thrown == null) {
             succeed(scope);
+        } else {
+            try {
+                succeed(scope);
+            } catch (RuntimeException failure) {
+                thrown.addSuppressed(failure); // the method's own throwable leaves, the same instance (semantics 4)
+            }
         }
         if (leftOpen != null) {
             if (thrown == null) {
@@ -211,13 +217,28 @@ public final class Scopes {
         settleCommitted(scope);
     }
 
-    /** Closes a scope that succeeded: its records go to the enclosing scope (NESTED), or are forgotten. */
+    /**
+     * Closes a scope that succeeded: its records go to the enclosing scope (NESTED), or are
+     * forgotten; then the listeners hear that it ended.
+     *
+     * @throws RuntimeException when its records reached a scope that had rolled back meanwhile and
+     *                          undoing them failed, or when a listener failed in {@code onScopeEnd}
+     */
     static void settleCommitted(Scope scope) {
         scope.settle(false);
-        if (!scope.keepsRecordsForParent()) {
-            scope.clear();
-        } else if (scope.size() > 0 && !scope.parent.adopt(scope)) {
-            LateRecords.deliver(scope.parent, scope);
+        RuntimeException failure = null;
+        try {
+            if (!scope.keepsRecordsForParent()) {
+                scope.clear();
+            } else if (scope.size() > 0 && !scope.parent.adopt(scope)) {
+                LateRecords.deliver(scope.parent, scope);
+            }
+        } catch (RuntimeException lateRollbackFailed) {
+            failure = lateRollbackFailed; // thrown below, once the listeners know the scope ended
+        }
+        failure = Listeners.committedScopeEnded(scope, failure);
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -255,8 +276,10 @@ public final class Scopes {
         if (interrupted) {
             Thread.currentThread().interrupt(); // the rollback clears it while compensations run, and restores it
         }
-        return new RollbackRun(scope.operationId(), scope.name(), scope, scope.policy().parallel(), cause)
-                .execute(reportWanted);
+        RollbackRun.Result result = new RollbackRun(scope.operationId(), scope.name(), scope, scope.policy().parallel(),
+                cause).execute(reportWanted);
+        Listeners.scopeEnded(scope, true, result.listenerFailures());
+        return result;
     }
 
     /**
@@ -297,6 +320,12 @@ public final class Scopes {
         TASKS.set(new TaskFrame(scope, runningTasks()));
         CURRENT.set(scope);
         return previous;
+    }
+
+    /** @return whether the innermost wrapped task this thread runs is one of {@code scope}'s */
+    static boolean isInnermostTask(Scope scope) {
+        TaskFrame frame = runningTasks();
+        return frame != null && frame.scope == scope;
     }
 
     /**

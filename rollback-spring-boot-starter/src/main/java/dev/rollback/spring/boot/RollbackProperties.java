@@ -1,0 +1,211 @@
+package dev.rollback.spring.boot;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
+
+import java.time.Duration;
+
+/**
+ * The {@code rollback.*} properties. Rollback's settings are the JVM's: a property that is not set
+ * leaves Rollback's own default (or the system property that set it) in place.
+ */
+@ConfigurationProperties(prefix = "rollback")
+public class RollbackProperties {
+
+    /** The pause before retries of a failed compensation. */
+    private final Retry retry = new Retry();
+    /**
+     * How long a rollback waits for its scope's wrapped tasks still running before it undoes what the
+     * scope holds; 0 not to wait. Unset: Rollback's default, 10s.
+     */
+    private Duration taskWait;
+    /**
+     * How many compensations of one rollback with parallel compensation run at once, the rolling-back
+     * thread included; 1 or more. Unset: Rollback's default, 16.
+     */
+    private Integer parallelism;
+    /** The default listener's log lines. */
+    private final Logging logging = new Logging();
+    /** The start-up check that annotated beans are woven. */
+    private final Weaving weaving = new Weaving();
+    /** Scopes that close inside a Spring transaction. */
+    private final Transactions transactions = new Transactions();
+    /** The reports kept for the actuator endpoint and the health indicator. */
+    private final Reports reports = new Reports();
+    /** The health indicator. */
+    private final Health health = new Health();
+    /** Micrometer observations. */
+    private final Observations observations = new Observations();
+    /** The task decorator for Boot's task executors. */
+    private final TaskDecorator taskDecorator = new TaskDecorator();
+
+    public Retry getRetry() {
+        return retry;
+    }
+
+    public Duration getTaskWait() {
+        return taskWait;
+    }
+
+    public void setTaskWait(Duration taskWait) {
+        this.taskWait = taskWait;
+    }
+
+    public Integer getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(Integer parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public Logging getLogging() {
+        return logging;
+    }
+
+    public Weaving getWeaving() {
+        return weaving;
+    }
+
+    public Transactions getTransactions() {
+        return transactions;
+    }
+
+    public Reports getReports() {
+        return reports;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Observations getObservations() {
+        return observations;
+    }
+
+    public TaskDecorator getTaskDecorator() {
+        return taskDecorator;
+    }
+
+    /** The pause before retries: the initial delay before the first, doubling, at most the max delay. */
+    public static class Retry {
+        /** The pause before the first retry. Unset: Rollback's default, 50ms. */
+        private Duration initialDelay;
+        /** The longest pause between retries. Unset: Rollback's default, 2s. */
+        private Duration maxDelay;
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+    }
+
+    /** The default listener's log lines, on the logger {@code dev.rollback}. */
+    public static class Logging {
+        /** The level of the logger dev.rollback (OFF silences it). Unset: as the logging configuration says. */
+        private LogLevel level;
+
+        public LogLevel getLevel() {
+            return level;
+        }
+
+        public void setLevel(LogLevel level) {
+            this.level = level;
+        }
+    }
+
+    /** What a bean that carries the annotations but was not woven does to the start. */
+    public static class Weaving {
+        /** FAIL stops the start, WARN logs the classes, OFF does not look. */
+        private WeavingCheck verify = WeavingCheck.FAIL;
+
+        public WeavingCheck getVerify() {
+            return verify;
+        }
+
+        public void setVerify(WeavingCheck verify) {
+            this.verify = verify;
+        }
+    }
+
+    /** Scopes that close inside a Spring transaction. */
+    public static class Transactions {
+        /** Whether an outermost scope closing inside an active transaction is settled when the transaction completes. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The reports kept in memory. */
+    public static class Reports {
+        /** How many of the most recent rollback reports are kept. */
+        private int keep = 100;
+
+        public int getKeep() {
+            return keep;
+        }
+
+        public void setKeep(int keep) {
+            this.keep = keep;
+        }
+    }
+
+    /** The health indicator. */
+    public static class Health {
+        /** Whether the rollback health indicator is registered; it reports failed compensations and stays UP. */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Micrometer observations. */
+    public static class Observations {
+        /** Whether scopes and compensations are observed when an ObservationRegistry bean exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The task decorator. */
+    public static class TaskDecorator {
+        /** Whether Boot's task executors bind each task to the scope open where it is submitted. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+}
