@@ -18,8 +18,11 @@ final class Compensator {
     /** Whether an interrupt arrived (or was pending) while compensations ran; restored by the caller. */
     boolean interruptPending;
 
+    private final CompensationKeys keys;
+
     Compensator(String operationId) {
         this.operationId = operationId;
+        this.keys = CompensationKeys.of(operationId);
     }
 
     /** What one compensation did, handed from a worker thread to the rolling-back thread. */
@@ -39,6 +42,32 @@ final class Compensator {
      * @return its outcome; {@link #attempts} and {@link #failure} hold the rest
      */
     Outcome compensate(Record record) {
+        CompensationKeys key = keys.reset(record);
+        CompensationKeys previous = key.enter();
+        try {
+            Outcome outcome = attemptAll(record, key);
+            return outcome == Outcome.SUCCEEDED && record.step() != null ? journalSuccess(record) : outcome;
+        } finally {
+            CompensationKeys.leave(previous);
+        }
+    }
+
+    /**
+     * Journals a durable record's success before the next compensation starts (D2); a success that
+     * cannot be journaled is reported as a failure, since recovery would run it again.
+     */
+    private Outcome journalSuccess(Record record) {
+        try {
+            record.step().compensated();
+            return Outcome.SUCCEEDED;
+        } catch (RuntimeException e) {
+            failure = new IllegalStateException("compensation '" + record.description() + "' succeeded, but its"
+                    + " success could not be journaled, so recovery may run it again: " + e.getMessage(), e);
+            return Outcome.FAILED;
+        }
+    }
+
+    private Outcome attemptAll(Record record, CompensationKeys key) {
         failure = null;
         attempts = 0;
         for (int retry = 0; retry <= record.retries(); retry++) {
@@ -47,7 +76,7 @@ final class Compensator {
             }
             attempts++;
             if (record.timeoutMillis() > 0) {
-                TimedAttempt attempt = TimedAttempt.start(record, operationId);
+                TimedAttempt attempt = TimedAttempt.start(record, operationId, key.fixed());
                 interruptPending |= attempt.await(record.timeoutMillis());
                 if (!attempt.isDone()) {
                     TimeoutException timeout = attempt.abandon(record.timeoutMillis());
