@@ -52,7 +52,7 @@ final class StepRunner {
             arguments = codec.decodeArguments(intent.arguments());
             result = resultOf(scope, step, plan, codec, description);
         } catch (RuntimeException | ClassNotFoundException e) {
-            return failed(description, intent, 0, start, e);
+            return failed(description, intent, 1, start, e); // refused: counted as one attempt that ran nothing
         }
         return attempt(description, intent, step.idempotencyKey(), method, plan, arguments, result, start);
     }
