@@ -77,9 +77,13 @@ public final class Weaving {
     /**
      * @return whether the innermost scope open on this thread is durable, so that a
      *         {@code @Compensate} call's intent must be journaled before its body
-     *         ({@link #intend}); the guard of the weavers' before-body hook
+     *         ({@link #intend}); the guard of the weavers' before-body hook. Without a journal
+     *         installed it reads one static field and nothing else.
      */
     public static boolean journaling() {
+        if (!Journaling.installed()) {
+            return false; // no durable scope can be open: the thread-local is not even read
+        }
         Scope scope = Scopes.current();
         return scope != null && scope.journal != null;
     }

@@ -89,7 +89,7 @@ public final class Recovery {
     private static RollbackReport damageReport(Damage damage) {
         JournalException error = new JournalException("the journal is damaged or was tampered with: "
                 + damage.message() + "; nothing of these scopes ran; accepted: a journal written by Rollback alone");
-        CompensationResult result = new CompensationResult(damage.message(), 0, Outcome.FAILED, 0, Duration.ZERO, error);
+        CompensationResult result = new CompensationResult(damage.message(), 0, Outcome.FAILED, 1, Duration.ZERO, error);
         String id = damage.scopes().isEmpty() ? damage.location() : String.join(",", damage.scopes());
         return new RollbackReport(id, "damaged journal " + damage.location(), Instant.now(), Duration.ZERO,
                 List.of(result));
