@@ -20,7 +20,7 @@ public final class CrashingRun {
     private final Workspaces workspaces = new Workspaces();
 
     public static void main(String[] args) throws Exception {
-        Journal journal = Journal.file(Path.of(args[1]));
+        Journal journal = CrashRecoveryContract.open(args[1]);
         DurableRollback.install(journal);
         switch (args[0]) {
             case "run" -> new CrashingRun().run(Path.of(args[2]));

@@ -20,19 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Child JVMs killed at every crash point (SIGKILL from outside, {@code Runtime.halt} from inside),
- * then recovered in this JVM, on the file journal, with real directories and real processes.
+ * then recovered in this JVM, with real directories and real processes; run on each journal.
  */
-class CrashRecoveryTest {
+abstract class CrashRecoveryContract {
 
     @TempDir
     Path temp;
-    Path journal;
+    /** The journal, as {@link #open(String)} takes it: a directory, or a JDBC URL. */
+    String journal;
     Path root;
     Path ledger;
 
+    /** @return a fresh journal for one test, as {@link #open(String)} takes it */
+    abstract String newJournal(Path temp);
+
+    /** @return the journal {@code spec} names: a JDBC URL (H2, user sa) or a directory */
+    static Journal open(String spec) {
+        return spec.startsWith("jdbc:")
+                ? Journal.jdbc(new dev.rollback.durable.internal.SimpleDataSource(spec, "sa", ""))
+                : Journal.file(Path.of(spec));
+    }
+
     @BeforeEach
     void paths() throws IOException {
-        journal = temp.resolve("journal");
+        journal = newJournal(temp);
         root = Files.createDirectory(temp.resolve("root"));
         ledger = temp.resolve("ledger");
         Ledger.use(ledger);
@@ -92,7 +103,7 @@ class CrashRecoveryTest {
     @Test
     void D6_aRecoveryKilledInTheMiddleIsFinishedByTheNextAndAKeyedCompensationActsOnce() throws Exception {
         List<Long> workers = crash("after-b", "kill", false);
-        try (Child recovering = Child.start(ledger, "undone-row-1", "kill", false, "recover", journal.toString())) {
+        try (Child recovering = Child.start(ledger, "undone-row-1", "kill", false, "recover", journal)) {
             recovering.killWhenAt("undone-row-1");
         }
         assertThat(count(" deleted b")).isEqualTo(1);
@@ -110,7 +121,7 @@ class CrashRecoveryTest {
 
     @Test
     void D2_theScopesOfALiveJvmSharingTheJournalAreLeftAlone() throws Exception {
-        try (Child holder = Child.start(ledger, "none", "kill", false, "hold", journal.toString(), root.toString())) {
+        try (Child holder = Child.start(ledger, "none", "kill", false, "hold", journal, root.toString())) {
             holder.awaitLine("HOLDING");
 
             assertThat(recoverHere()).isEmpty();
@@ -126,7 +137,7 @@ class CrashRecoveryTest {
     }
 
     private List<Long> crash(String point, String how, boolean fail) throws Exception {
-        try (Child child = Child.start(ledger, point, how, fail, "run", journal.toString(), root.toString())) {
+        try (Child child = Child.start(ledger, point, how, fail, "run", journal, root.toString())) {
             if (how.equals("halt")) {
                 assertThat(child.awaitHalt()).isEqualTo(137);
             } else {
@@ -138,7 +149,7 @@ class CrashRecoveryTest {
     }
 
     private List<RollbackReport> recoverHere() {
-        try (Journal here = Journal.file(journal)) {
+        try (Journal here = open(journal)) {
             DurableRollback.install(here);
             try {
                 return DurableRollback.recover();
@@ -154,7 +165,7 @@ class CrashRecoveryTest {
         }
         for (long pid : workers) {
             Optional<ProcessHandle> worker = ProcessHandle.of(pid);
-            assertThat(worker.filter(ProcessHandle::isAlive).filter(CrashRecoveryTest::notZombie))
+            assertThat(worker.filter(ProcessHandle::isAlive).filter(CrashRecoveryContract::notZombie))
                     .as("worker %d", pid).isEmpty();
         }
         assertThat(new HashSet<>(Ledger.lines())).as("nothing undone twice under one key").hasSameSizeAs(Ledger.lines());
