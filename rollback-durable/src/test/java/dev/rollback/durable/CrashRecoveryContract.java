@@ -34,11 +34,17 @@ abstract class CrashRecoveryContract {
     /** @return a fresh journal for one test, as {@link #open(String)} takes it */
     abstract String newJournal(Path temp);
 
-    /** @return the journal {@code spec} names: a JDBC URL (H2, user sa) or a directory */
+    /**
+     * @return the journal {@code spec} names: a directory, or {@code URL USER TABLE-PREFIX} (a JDBC
+     *         URL, its user with no password, and a table prefix that keeps each test's tables apart)
+     */
     static Journal open(String spec) {
-        return spec.startsWith("jdbc:")
-                ? Journal.jdbc(new dev.rollback.durable.internal.SimpleDataSource(spec, "sa", ""))
-                : Journal.file(Path.of(spec));
+        if (!spec.startsWith("jdbc:")) {
+            return Journal.file(Path.of(spec));
+        }
+        String[] parts = spec.split(" ");
+        return Journal.jdbc(new dev.rollback.durable.internal.SimpleDataSource(parts[0], parts[1], ""),
+                JdbcOptions.defaults().tablePrefix(parts[2]));
     }
 
     @BeforeEach

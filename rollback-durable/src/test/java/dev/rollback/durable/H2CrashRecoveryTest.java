@@ -14,6 +14,6 @@ class H2CrashRecoveryTest extends CrashRecoveryContract {
 
     @Override
     String newJournal(Path temp) {
-        return H2Server.running().url("crash" + DATABASES.incrementAndGet());
+        return H2Server.running().url("crash" + DATABASES.incrementAndGet()) + " sa rb_";
     }
 }
