@@ -145,6 +145,46 @@ class RecoveryRefusesTest {
         }
     }
 
+    @Test
+    void D5_recoveryGetsTheObjectWhoseCompensatingMethodRunsFromTheInstanceResolver() {
+        leave(scope -> record(scope, intent("create", "(Ljava/nio/file/Path;)V", victim), "null"));
+        List<Class<?>> asked = new java.util.ArrayList<>();
+
+        try (Journal here = Journal.file(directory)) {
+            DurableRollback.install(here, type -> {
+                asked.add(type);
+                return new Workspaces();
+            });
+            try {
+                assertThat(onlyResultOf(DurableRollback.recover()).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            } finally {
+                DurableRollback.uninstall(here);
+            }
+        }
+        assertThat(asked).containsExactly(Workspaces.class);
+        assertThat(victim).doesNotExist();
+    }
+
+    @Test
+    void D5_aResolverThatHasNoInstanceFailsTheStepAndKeepsTheScope() {
+        leave(scope -> record(scope, intent("create", "(Ljava/nio/file/Path;)V", victim), "null"));
+
+        try (Journal here = Journal.file(directory)) {
+            DurableRollback.install(here, type -> {
+                throw new IllegalStateException("no bean of " + type.getSimpleName());
+            });
+            try {
+                assertThat(onlyResultOf(DurableRollback.recover()).error()).get().extracting(Throwable::getMessage)
+                        .isEqualTo("no bean of Workspaces");
+            } finally {
+                DurableRollback.uninstall(here);
+            }
+        }
+        assertThat(victim).exists();
+        assertThat(recover()).as("kept for the next recovery, which the default resolver completes").hasSize(1);
+        assertThat(victim).doesNotExist();
+    }
+
     /** Writes a scope as a process would that died with it open: this JVM's journal, closed. */
     private void leave(Consumer<LiveScope> steps) {
         try (Journal gone = Journal.file(directory)) {
