@@ -30,8 +30,10 @@ public final class CompensationKeys {
      */
     public static String current() {
         CompensationKeys running = RUNNING.get();
-        if (running == null) {
-            RUNNING.remove();
+        if (running == null || running.record == null && running.key == null) {
+            if (running == null) {
+                RUNNING.remove();
+            }
             throw new RollbackStateException("Rollback.idempotencyKey() on thread '" + Thread.currentThread().getName()
                     + "', where no compensation runs; accepted: inside a compensation, while it runs");
         }

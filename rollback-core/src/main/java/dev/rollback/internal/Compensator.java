@@ -19,6 +19,9 @@ final class Compensator {
     boolean interruptPending;
 
     private final CompensationKeys keys;
+    /** Whether {@link #keys} is this thread's for the whole run ({@link #enterKeys}), so that each compensation only resets it. */
+    private boolean keysEntered;
+    private CompensationKeys keysBefore;
 
     Compensator(String operationId) {
         this.operationId = operationId;
@@ -43,13 +46,35 @@ final class Compensator {
      */
     Outcome compensate(Record record) {
         CompensationKeys key = keys.reset(record);
-        CompensationKeys previous = key.enter();
+        if (keysEntered) {
+            try {
+                return journaled(record, attemptAll(record, key));
+            } finally {
+                keys.reset(null); // between compensations (listener calls) no key is readable
+            }
+        }
+        CompensationKeys previous = key.enter(); // a parallel rollback's worker: per compensation
         try {
-            Outcome outcome = attemptAll(record, key);
-            return outcome == Outcome.SUCCEEDED && record.step() != null ? journalSuccess(record) : outcome;
+            return journaled(record, attemptAll(record, key));
         } finally {
             CompensationKeys.leave(previous);
         }
+    }
+
+    /** Makes this compensator's keys the thread's for a whole rollback: one thread-local write per run, not per compensation. */
+    void enterKeys() {
+        keysBefore = keys.enter();
+        keysEntered = true;
+    }
+
+    void leaveKeys() {
+        keysEntered = false;
+        CompensationKeys.leave(keysBefore);
+        keysBefore = null;
+    }
+
+    private Outcome journaled(Record record, Outcome outcome) {
+        return outcome == Outcome.SUCCEEDED && record.step() != null ? journalSuccess(record) : outcome;
     }
 
     /**
