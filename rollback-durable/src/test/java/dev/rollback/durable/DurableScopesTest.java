@@ -166,6 +166,29 @@ class DurableScopesTest {
     }
 
     @Test
+    void C4_aTaskStillRunningAfterItsDurableNestedScopeSucceededJournalsItsCallInTheParent() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch innerClosed = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<?>> task = new ArrayList<>();
+        try {
+            assertThatThrownBy(() -> Rollback.scope("outer").durable(true).run(() -> {
+                Rollback.scope("inner").run(() -> task.add(Rollback.executor(pool).submit(() -> {
+                    innerClosed.await();
+                    return probe.open("late");
+                })));
+                innerClosed.countDown();
+                task.get(0).get();
+                throw new IllegalStateException("outer fails");
+            })).hasMessage("outer fails");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(Probe.seen).anyMatch(line -> line.startsWith("undo opened-late "));
+        assertThat(Probe.store.read().open()).isEmpty();
+    }
+
+    @Test
     void aScopeThatIsNotDurableJournalsNothing() {
         Rollback.run("plain", () -> {
             probe.open("memory");

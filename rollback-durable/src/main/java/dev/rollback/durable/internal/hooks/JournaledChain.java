@@ -32,13 +32,29 @@ final class JournaledChain implements JournaledScope {
         return live;
     }
 
+    /**
+     * Journals an intent in this scope or, when it has closed (a task of it still running, C4), in the
+     * open scope its steps went to; a scope that closed otherwise journals nothing more, and the call's
+     * step is then kept in memory only, as C4 handles it.
+     */
     @Override
     public JournaledStep intent(Method method, Object[] arguments, int priority, long timeoutMillis, int retries) {
         ValueCodec codec = ValueCodec.of(method); // D4: refuses types that cannot be journaled, before the body
-        String encoded = codec.encodeArguments(arguments);
-        int step = live.intent(StepIntent.of(method, encoded, priority, timeoutMillis, retries));
-        return new Call(this, codec, new StepKey(live.scopeId(), step));
+        StepIntent intent = StepIntent.of(method, codec.encodeArguments(arguments), priority, timeoutMillis, retries);
+        for (JournaledChain holder = holder(); holder != null; holder = holder()) {
+            try {
+                return new Call(holder, codec, new StepKey(holder.live.scopeId(), holder.live.intent(intent)));
+            } catch (IllegalStateException closing) {
+                if (!holder.closed) {
+                    throw closing;
+                }
+                // it closed between the look and the write: the next holder takes the intent
+            }
+        }
+        return new Call(null, codec, new StepKey(live.scopeId() + ":late", LATE.incrementAndGet()));
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger LATE = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void committed() {
@@ -73,7 +89,7 @@ final class JournaledChain implements JournaledScope {
         return "journaled scope " + live.scopeId();
     }
 
-    /** One call of a {@code @Compensate} method journaled in a scope. */
+    /** One call of a {@code @Compensate} method journaled in a scope ({@code null}: a late call, journaled nowhere). */
     private static final class Call implements JournaledStep {
         private final JournaledChain scope;
         private final ValueCodec codec;
@@ -87,7 +103,9 @@ final class JournaledChain implements JournaledScope {
 
         @Override
         public void recorded(Object result) {
-            scope.live.recorded(key.step(), codec.encodeResult(result));
+            if (scope != null) {
+                scope.live.recorded(key.step(), codec.encodeResult(result));
+            }
         }
 
         @Override
@@ -101,7 +119,7 @@ final class JournaledChain implements JournaledScope {
         }
 
         private void journalCompensated() {
-            JournaledChain holder = scope.holder();
+            JournaledChain holder = scope == null ? null : scope.holder();
             if (holder != null) {
                 holder.live.compensated(key);
             }
