@@ -75,27 +75,42 @@ public final class Compensations {
     }
 
     /**
-     * Ends a process and all its descendants: asks them to stop ({@link ProcessHandle#destroy()},
-     * SIGTERM on Unix), then, for those still running once {@code grace} has passed, forces them
-     * ({@link ProcessHandle#destroyForcibly()}, SIGKILL), and waits until every one of them has
-     * exited.
+     * Ends a process and all its descendants, leaves first: a process is asked to stop only once
+     * none of its children runs any more, so that each process ends while its parent is alive to
+     * reap it. No zombie is left behind then, even where orphans would go to a first process that
+     * never reaps them (a container whose first process is the JVM itself).
      *
-     * <p>The descendants are taken when the compensation runs, before any signal, since a child
-     * whose parent dies is no longer its descendant; children started during the grace period are
-     * taken again before forcing. For the same reason, processes orphaned before the compensation
-     * runs (their parent already ended) are out of reach: keep a handle of each process you start. Only handles are signalled, never bare pids: a
-     * {@code ProcessHandle} carries its process's start instant, and the JDK signals nothing when
-     * the pid now belongs to a process that started at another instant, so a pid reused by an
-     * unrelated process is never touched. A process that already ended is skipped.
+     * <p>In the graceful phase each process, once its children have ended and been reaped, is asked
+     * to stop ({@link ProcessHandle#destroy()}, SIGTERM on Unix). Once {@code grace} has passed, the
+     * processes still running, including those never asked because a descendant outlived the grace,
+     * are forced ({@link ProcessHandle#destroyForcibly()}, SIGKILL), leaves first again, and the call
+     * returns once every one of them has ended and been reaped: {@link ProcessHandle#isAlive()} then
+     * says {@code false} for each process of the tree whose parent reaps its children.
      *
-     * <p>A process that has exited but has not been reaped by its parent (a zombie, read on Linux
-     * from {@code /proc/<pid>/stat}) counts as ended: it runs no code any more.
+     * <p>The tree is looked at again whenever one of its processes ends, and at least every 200 ms,
+     * so that children started meanwhile (by a shell's trap, say) are ended too, before their parent.
+     * A parent that replaces each child as soon as it ends (a supervisor) would never be childless:
+     * once it has done so three times in a phase, it is signalled before its children, so that it
+     * starts no more; the children it then orphans are still ended, but an init that does not reap
+     * leaves them as zombies. Processes orphaned before the compensation runs (their parent already
+     * ended) are out of reach: keep a handle of each process you start. Only handles are signalled,
+     * never bare pids: a {@code ProcessHandle} carries its process's start instant, and the JDK
+     * signals nothing when the pid now belongs to a process that started at another instant, so a
+     * pid reused by an unrelated process is never touched. A process that already ended is skipped.
+     *
+     * <p>A process that has exited but has not been reaped yet (a zombie, read on Linux from
+     * {@code /proc/<pid>/stat}) gives its parent one second to reap it before that parent is asked
+     * to stop; a zombie still there after that belongs to a parent that does not reap, and counts as
+     * ended: it runs no code any more. On Linux each look reads the tree's own child lists
+     * ({@code /proc/<pid>/task/<tid>/children}), so that it costs in proportion to the tree rather
+     * than to the machine's process table.
      *
      * <p>The final wait has no limit of its own; bound it with a compensation timeout
      * ({@link Rollback#register(String, int, Duration, int, Compensation)}), which interrupts it.
      *
      * @param process the handle taken when the process was started ({@link Process#toHandle()})
-     * @param grace   how long to wait after the graceful request before forcing; zero forces at once
+     * @param grace   how long the graceful phase may last before the processes still running are
+     *                forced; zero forces at once
      * @throws InterruptedException     when interrupted while waiting
      * @throws NullPointerException     when {@code process} or {@code grace} is {@code null}
      * @throws IllegalArgumentException when {@code grace} is negative, or {@code process} is the

@@ -33,8 +33,7 @@ public class Windows {
         if (created.exitCode() != 0) {
             throw new IOException("tmux could not open a window for " + agent + ": " + created.output());
         }
-        console.step(agent, Step.WINDOW, "opened tmux window " + created.output() + " (tmux -L " + tmux.server()
-                + " attach -t " + Tmux.SESSION + ")");
+        console.step(agent, Step.WINDOW, "opened tmux window " + created.output() + " (" + tmux.attachCommand() + ")");
         return created.output();
     }
 
@@ -48,13 +47,17 @@ public class Windows {
                 : tmux.windowNames().contains(window.substring(window.indexOf(':') + 1));
     }
 
-    /** Also used to tear down an agent that was created earlier. A window that is already gone counts as closed. */
+    /**
+     * Also used to tear down an agent that was created earlier. A window that is already gone counts
+     * as closed. Closing the root's last window ends its tmux server, whose socket goes with it.
+     */
     void closeWindow(String window, String agent) throws IOException {
         faults.beforeCompensation(agent, Step.WINDOW);
         Tmux.Result killed = tmux.run("kill-window", "-t", window);
         if (killed.exitCode() != 0 && stillOpen(window)) {
             throw new IOException("tmux could not close window " + window + " of " + agent + ": " + killed.output());
         }
-        console.undo(agent, Step.WINDOW, "closed tmux window " + window);
+        boolean serverEnded = tmux.endIfEmpty();
+        console.undo(agent, Step.WINDOW, "closed tmux window " + window + (serverEnded ? " (the last: tmux server ended)" : ""));
     }
 }

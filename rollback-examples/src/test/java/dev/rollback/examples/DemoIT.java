@@ -1,6 +1,7 @@
 package dev.rollback.examples;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,9 +10,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -20,14 +24,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DemoIT {
 
+    /** tmux's own socket directory for this test's runs: see {@link DemoRun#tmuxTmpDir(Path)}. */
+    @TempDir
+    Path tmuxTmpDir;
+
     @TempDir
     Path root;
 
+    @BeforeEach
+    void giveTmuxASocketDirectoryOfTheTestsOwn() {
+        DemoRun.tmuxTmpDir(tmuxTmpDir);
+    }
+
     @AfterEach
-    void endWhatAFailedTestLeftRunning() throws Exception {
+    void leavesNoSocketFileAndEndsWhatAFailedTestLeftRunning() throws Exception {
+        List<Path> sockets = World.socketFiles(tmuxTmpDir, root);
         World world = new World(root);
         world.endAllWorkers();
         world.endTmuxServer();
+        assertThat(sockets).as("socket files left after the test").isEmpty();
     }
 
     static Stream<Arguments> stepsAndWeavings() {
@@ -102,6 +117,18 @@ class DemoIT {
         DemoRun audit = DemoRun.of(root, "verify-audit");
         assertThat(audit.exitCode()).as(audit.toString()).isZero();
         assertThat(audit.output()).contains("is intact: ");
+    }
+
+    @Test
+    void theDemoLeavesNoTmuxServerNorSocketFileBehindWhereverTmuxWouldPutIt() throws Exception {
+        assumeTrue(World.tmuxInstalled(), "tmux is not installed");
+        DemoRun run = DemoRun.of(root, "demo", "--agents", "2");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.output()).contains("agent-1    window     opened tmux window");
+        assertThat(World.socketFiles(tmuxTmpDir, root)).as("socket files in tmux's directory and in the root").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(World.processesWorkingUnder(root)).as("tmux server, window shells, workers").isEmpty());
     }
 
     @Test

@@ -17,6 +17,17 @@ record DemoRun(int exitCode, String output) {
 
     private static final Path JAR = Path.of(System.getProperty("rollback.examples.jar", "target/rollback-examples.jar"));
 
+    /**
+     * tmux's directory for the sockets it names itself ({@code TMUX_TMPDIR}, {@code /tmp} by
+     * default), private to the tests that set it, so that they see every socket a run leaves there
+     * and none of another build's.
+     */
+    private static volatile Path tmuxTmpDir;
+
+    static void tmuxTmpDir(Path directory) {
+        tmuxTmpDir = directory;
+    }
+
     static DemoRun of(Path root, String... arguments) throws IOException, InterruptedException {
         return run(JAR.toAbsolutePath().toString(), Path.of("").toAbsolutePath(), root, arguments);
     }
@@ -35,7 +46,11 @@ record DemoRun(int exitCode, String output) {
         command.addAll(List.of(arguments));
         command.add("--root");
         command.add(root.toString());
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        if (tmuxTmpDir != null) {
+            builder.environment().put("TMUX_TMPDIR", tmuxTmpDir.toString());
+        }
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();

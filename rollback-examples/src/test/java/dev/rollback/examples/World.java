@@ -8,20 +8,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The test's own eyes on what an agent holds: the file system, the process table, JDBC, a connect
  * attempt, and tmux. Shares no code with the demo's own checks.
  */
 final class World {
+
+    /** Where the demo's tmux server listens: in the root, so that it goes when the root goes. */
+    private static final String SOCKET = "tmux.sock";
 
     private final Path root;
 
@@ -42,11 +48,63 @@ final class World {
                 .toList();
     }
 
-    /** Ends this root's own tmux server, with every window a failed test left open. */
+    /** Ends this root's own tmux server, with every window a failed test left open, and removes its socket. */
     void endTmuxServer() throws IOException, InterruptedException {
-        if (tmuxInstalled()) {
-            new ProcessBuilder("tmux", "-L", Tmux.serverFor(root), "kill-server").redirectErrorStream(true).start().waitFor();
+        if (tmuxInstalled() && Files.exists(root.resolve(SOCKET), LinkOption.NOFOLLOW_LINKS)) {
+            tmux("kill-server").waitFor();
+            Files.deleteIfExists(root.resolve(SOCKET));
         }
+    }
+
+    /**
+     * @return every socket file (what tmux's server listens on) under these directories, such as
+     *         a dead server's socket that tmux never removes
+     */
+    static List<Path> socketFiles(Path... directories) throws IOException {
+        List<Path> sockets = new ArrayList<>();
+        for (Path directory : directories) {
+            if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.filter(World::isSocket).forEach(sockets::add);
+                }
+            }
+        }
+        return sockets;
+    }
+
+    /**
+     * @return the processes working in {@code directory} or below it: the demo's tmux server runs in
+     *         the root (it would be seen here even if its socket were gone), the shells of its windows
+     *         and the workers in the agents' workspaces
+     */
+    static List<ProcessHandle> processesWorkingUnder(Path directory) throws IOException {
+        Path real = directory.toRealPath();
+        return ProcessHandle.allProcesses()
+                .filter(p -> workingDirectory(p).map(cwd -> cwd.startsWith(real)).orElse(false))
+                .toList();
+    }
+
+    private static Optional<Path> workingDirectory(ProcessHandle process) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")));
+        } catch (IOException goneOrForeign) {
+            return Optional.empty(); // ended meanwhile, or not ours to read: not a server of this root
+        }
+    }
+
+    private static boolean isSocket(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        } catch (IOException vanished) {
+            return false; // removed while the walk ran: it is not left behind
+        }
+    }
+
+    /** @return tmux run against this root's own server, in the root, where its socket lives */
+    private Process tmux(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", SOCKET));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
     }
 
     /** Ends every worker still running under this root, so that a failed test leaves no process behind. */
@@ -89,8 +147,10 @@ final class World {
     }
 
     boolean windowExists(String agent) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("tmux", "-L", Tmux.serverFor(root), "list-windows", "-t", "rollback-demo",
-                "-F", "#{window_name}").redirectErrorStream(true).start();
+        if (!Files.exists(root.resolve(SOCKET), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Process process = tmux("list-windows", "-t", "rollback-demo", "-F", "#{window_name}");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return process.waitFor() == 0 && output.lines().anyMatch(agent::equals);
     }

@@ -5,6 +5,7 @@ import dev.rollback.samples.AnnotatedApp;
 import dev.rollback.samples.BadCompensate;
 import dev.rollback.samples.MisconfiguredApp;
 import dev.rollback.samples.QuietApp;
+import dev.rollback.samples.VisibilityApp;
 import dev.rollback.samples.Workspaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,22 @@ class AgentOnNeverWovenAppIT {
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.stdout()).as("%s", result).isEqualTo(ROLLED_BACK);
         assertThat(result.agentLines()).as("%s", result).isEmpty();
+        // no SLF4J in the app: the engine the agent supplies logs through its own relocated simple logger
+        assertThat(result.stderr()).as("%s", result).hasSize(4).first().asString()
+                .startsWith("[main] WARN dev.rollback - Rolling back 'open-two' [");
+    }
+
+    @Test
+    void keepsByteBuddySlf4jAndItsOwnEngineOutOfTheApplicationsView() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().agent("").classpath(ForkedJvm.TEST_CLASSES)
+                .run(VisibilityApp.class.getName(), "net.bytebuddy.ByteBuddy", "dev.rollback.agent.shaded.net.bytebuddy.ByteBuddy",
+                        "org.slf4j.LoggerFactory", "dev.rollback.internal.Weaving", "dev.rollback.agent.shaded.internal.Dispatch",
+                        "dev.rollback.agent.boot.AgentBootstrap", "dev.rollback.agent.RollbackAgent");
+
+        assertThat(result.stdout()).as("%s", result).containsExactly("net.bytebuddy.ByteBuddy: not visible",
+                "dev.rollback.agent.shaded.net.bytebuddy.ByteBuddy: not visible", "org.slf4j.LoggerFactory: not visible",
+                "dev.rollback.internal.Weaving: not visible", "dev.rollback.agent.shaded.internal.Dispatch: not visible",
+                "dev.rollback.agent.boot.AgentBootstrap: visible", "dev.rollback.agent.RollbackAgent: visible");
     }
 
     @Test
@@ -77,6 +94,8 @@ class AgentOnNeverWovenAppIT {
         assertThat(result.agentLines()).containsExactly(
                 "[rollback-agent] DEBUG transforming dev.rollback.samples.Orchestrator: @WithRollback [openTwoThenFail()],"
                         + " @Compensate []",
+                "[rollback-agent] DEBUG supplied Rollback's engine to class loader 'app', which has none; it logs through"
+                        + " the application's SLF4J",
                 "[rollback-agent] DEBUG transforming dev.rollback.samples.Tabs: @WithRollback [],"
                         + " @Compensate [open(java.lang.String)]");
     }

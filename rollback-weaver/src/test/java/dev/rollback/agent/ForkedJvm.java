@@ -42,9 +42,13 @@ final class ForkedJvm {
         return this;
     }
 
-    /** Puts an SLF4J provider on the class path, silenced, so that stderr shows only what the agent prints. */
+    /**
+     * Puts the application's own SLF4J and a provider on the class path, silenced, so that stderr shows
+     * only what the agent prints: the engine logs through the application's SLF4J.
+     */
     ForkedJvm quietLogging() {
-        return classpath(jarOf(org.slf4j.simple.SimpleLogger.class)).option("-Dorg.slf4j.simpleLogger.defaultLogLevel=off");
+        return classpath(jarOf(org.slf4j.Logger.class), jarOf(org.slf4j.simple.SimpleLogger.class))
+                .option("-Dorg.slf4j.simpleLogger.defaultLogLevel=off");
     }
 
     Result run(String mainClass, String... args) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.rollback.agent;
 
+import dev.rollback.samples.rules.ChildLoaderApp;
 import dev.rollback.samples.rules.RulesApp;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,8 @@ class RulesFileIT {
         assertThat(result.agentLines()).as("%s", result).containsExactly(
                 "[rollback-agent] DEBUG transforming dev.rollback.samples.rules.PlainWorkspace:"
                         + " @WithRollback [create(java.io.File)], @Compensate []",
+                "[rollback-agent] DEBUG supplied Rollback's engine to class loader 'app', which has none; it logs through"
+                        + " the application's SLF4J",
                 "[rollback-agent] DEBUG transforming org.apache.commons.io.FileUtils:"
                         + " @WithRollback [], @Compensate [forceMkdir(java.io.File)]");
     }
@@ -98,12 +101,27 @@ class RulesFileIT {
         assertThat(result.stdout()).as("%s", result).contains("cache exists: false");
         String where = "[rollback-agent] WARN rules file " + rules + ", line ";
         assertThat(result.stderr()).containsExactly(
-                where + "3: class com.acme.Missing is not on the class path; its 1 rule(s) apply only if a class loader"
-                        + " loads it later",
                 where + "4: compensate org.apache.commons.io.FileUtils#forceMkdirr matches no method of"
                         + " org.apache.commons.io.FileUtils that @Compensate could apply to; it has no method named forceMkdirr",
                 where + "5: compensate org.apache.commons.io.FileUtils#forceMkdir(java.lang.String) matches no method of"
-                        + " org.apache.commons.io.FileUtils that @Compensate could apply to; found: forceMkdir(java.io.File)");
+                        + " org.apache.commons.io.FileUtils that @Compensate could apply to; found: forceMkdir(java.io.File)",
+                // known only when the JVM exits: a class loader created later could still have loaded it
+                where + "3: class com.acme.Missing was never loaded while the agent ran; its 1 rule(s) applied to nothing");
+    }
+
+    @Test
+    void advisesAClassOnlyAChildClassLoaderLoadsWithoutReportingItMissingAtStart() throws Exception {
+        Path rules = write(MKDIR);
+
+        ForkedJvm.Result result = new ForkedJvm().agent("rules=" + rules)
+                .classpath(ForkedJvm.TEST_CLASSES, ForkedJvm.jarOf(dev.rollback.Rollback.class),
+                        ForkedJvm.jarOf(dev.rollback.annotation.Compensate.class))
+                .quietLogging().run(ChildLoaderApp.class.getName(), ForkedJvm.jarOf(FileUtils.class).toString(),
+                        dir.resolve("workspace").toString());
+
+        assertThat(result.stdout()).as("%s", result).containsExactly("FileUtils loaded by a child class loader: true",
+                "caught java.lang.IllegalStateException: disk full", "cache exists: false");
+        assertThat(result.stderr()).as("%s", result).isEmpty();
     }
 
     @Test

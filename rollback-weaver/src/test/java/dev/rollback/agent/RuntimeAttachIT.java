@@ -2,6 +2,7 @@ package dev.rollback.agent;
 
 import dev.rollback.samples.AttachApp;
 import dev.rollback.samples.AwaitAttachApp;
+import dev.rollback.samples.InstallInsideScopeApp;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,18 @@ class RuntimeAttachIT {
                 "open a", "open b", "close tab-b", "close tab-a", "before install: caught boom",
                 "open a", "open b", "close tab-b", "close tab-a", "after install: caught boom");
         assertThat(result.stderr()).as("%s", result).isEmpty();
+    }
+
+    @Test
+    void namesTheAdvisedMethodThatWasRunningWhenItInstalledWhoseCallThereforeRunsWithoutRollback() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().option("-XX:+EnableDynamicAgentLoading")
+                .classpath(ForkedJvm.TEST_CLASSES, ForkedJvm.AGENT_JAR).quietLogging().run(InstallInsideScopeApp.class.getName());
+
+        assertThat(result.stdout()).as("%s", result).containsExactly("open a", "first call: caught boom",
+                "open a", "close tab-a", "second call: caught boom");
+        assertThat(result.stderr()).as("%s", result).containsExactly("[rollback-agent] WARN"
+                + " dev.rollback.samples.InstallInsideScopeApp.installThenFail(Ldev/rollback/samples/Tabs;)V was running"
+                + " when the agent attached: this call of it runs without rollback; its later calls are advised");
     }
 
     @Test

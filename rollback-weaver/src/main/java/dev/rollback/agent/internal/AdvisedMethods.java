@@ -1,13 +1,19 @@
 package dev.rollback.agent.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * Numbers the advised methods at transform time, so that the advice can name its method with two
  * int constants instead of a per-call reflective look-up. Entries hold names only, never a class
  * or a class loader: the same class loaded by a thousand throwaway loaders shares one entry.
+ *
+ * <p>The agent's copy of this class is the table. A copy defined in an application's class loader,
+ * as part of the bridge there, is {@linkplain #connect connected} to it and copies entries on demand,
+ * as arrays of JDK types, since the two copies cannot see each other's classes.
  */
 final class AdvisedMethods {
 
@@ -30,6 +36,8 @@ final class AdvisedMethods {
     private static final Map<String, Integer> NEXT_INDEX = new ConcurrentHashMap<>();
     private static volatile Entry[] byId = new Entry[64];
     private static int size;
+    /** Set in a bridge's copy only: the agent's table, by id. */
+    private static volatile IntFunction<Object[]> table;
 
     private AdvisedMethods() {
     }
@@ -56,7 +64,45 @@ final class AdvisedMethods {
         return entry;
     }
 
+    /** @return whether the agent advised a method of this name and descriptor in a class of this name */
+    static boolean advised(String typeName, String methodName, String descriptor) {
+        for (Key key : BY_KEY.keySet()) {
+            if (key.typeName().equals(typeName) && key.methodName().equals(methodName) && key.descriptor().equals(descriptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Entry get(int id) {
-        return byId[id];
+        Entry[] entries = byId;
+        Entry entry = id < entries.length ? entries[id] : null;
+        return entry != null || table == null ? entry : copy(id, table.apply(id));
+    }
+
+    /** @param agentTable the agent's {@link #export}, called reflectively by the agent's {@link Injector} */
+    static void connect(IntFunction<Object[]> agentTable) {
+        table = agentTable;
+    }
+
+    /** @return an entry of the table as JDK types, for a bridge's copy: see {@link #copy} */
+    static Object[] export(int id) {
+        Entry entry = byId[id];
+        Rule rule = entry.rule();
+        Object[] ruleFields = rule == null ? null : new Object[]{rule.kind().name(), rule.typeName(), rule.methodName(),
+                rule.parameters(), rule.attributes(), rule.location()};
+        return new Object[]{entry.index(), entry.typeName(), entry.methodName(), entry.descriptor(), entry.kind().name(),
+                ruleFields};
+    }
+
+    /** Not kept: the bridge's resolutions are, and each method is resolved once per class. */
+    @SuppressWarnings("unchecked")
+    private static Entry copy(int id, Object[] fields) {
+        Object[] ruleFields = (Object[]) fields[5];
+        Rule rule = ruleFields == null ? null : new Rule(Rule.Kind.valueOf((String) ruleFields[0]), (String) ruleFields[1],
+                (String) ruleFields[2], (List<String>) ruleFields[3], (Map<String, String>) ruleFields[4],
+                (String) ruleFields[5]);
+        return new Entry(id, (Integer) fields[0], (String) fields[1], (String) fields[2], (String) fields[3],
+                Rule.Kind.valueOf((String) fields[4]), rule);
     }
 }

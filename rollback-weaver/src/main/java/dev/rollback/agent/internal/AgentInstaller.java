@@ -17,8 +17,8 @@ public final class AgentInstaller {
 
     /**
      * Marks the JVM as instrumented. A system property rather than a static field, because the
-     * plain jar's copy of this class and the agent jar's relocated copy do not share statics, and
-     * two installations would record every compensation twice.
+     * plain jar's copy of this class and the agent jar's copy do not share statics, and two
+     * installations would record every compensation twice.
      */
     private static final String INSTALLED = "dev.rollback.agent.installed";
     /** Relocated along with Byte Buddy in the agent jar: keeps JDK 24+ from warning about sun.misc.Unsafe. */
@@ -28,9 +28,9 @@ public final class AgentInstaller {
     }
 
     /** At JVM start, a malformed configuration stops the JVM: running on without its rollbacks would be worse. */
-    static void atStart(String options, Instrumentation instrumentation) {
+    static void atStart(String options, Instrumentation instrumentation, ClassSource source) {
         try {
-            install(options, instrumentation);
+            install(options, instrumentation, source);
         } catch (AgentConfigurationException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -38,43 +38,57 @@ public final class AgentInstaller {
     }
 
     /**
+     * Attaches the plain jar's agent, whose bridge and engine are on the class path.
+     *
      * @param options the agent options
      * @throws AgentConfigurationException when the options or the rules file are malformed
      * @throws IllegalStateException       when the JVM does not allow attaching an agent
      */
     public static void attach(String options) {
+        attach(options, ClassSource.ofClassPath());
+    }
+
+    static void attach(String options, ClassSource source) {
         if (System.getProperty(INSTALLED) == null) {
-            install(options, ByteBuddyAgent.install());
+            install(options, ByteBuddyAgent.install(), source);
         }
     }
 
-    static synchronized void install(String options, Instrumentation instrumentation) {
+    static synchronized void install(String options, Instrumentation instrumentation, ClassSource source) {
         if (System.getProperty(INSTALLED) != null) {
             return;
         }
         AgentOptions parsed = AgentOptions.parse(options);
         AgentLog log = new AgentLog(parsed.debug());
         RuleSet rules = parsed.rules().isPresent() ? new RuleSet(RulesParser.parse(parsed.rules().get())) : RuleSet.NONE;
-        rules.warnAboutClassesNotOnTheClassPath(log);
         if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
             System.setProperty(BYTE_BUDDY_SAFE, "true");
         }
-        CandidateFilter filter = new CandidateFilter(rules, log);
+        CandidateFilter filter = new CandidateFilter(rules, new Injector(instrumentation, source, log), log);
         instrumentation.addTransformer(filter, true);
         System.setProperty(INSTALLED, "true");
+        rules.reportNeverLoadedAtExit(log);
         retransformLoadedCandidates(instrumentation, filter, log);
     }
 
     /** Classes loaded before an attach are advised too; at JVM start this finds none to advise. */
     private static void retransformLoadedCandidates(Instrumentation instrumentation, CandidateFilter filter, AgentLog log) {
         List<Class<?>> candidates = new ArrayList<>();
+        List<String> unmodifiable = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
             String internalName = type.getName().replace('.', '/');
-            if (instrumentation.isModifiableClass(type) && !type.isArray() && !type.isHidden()
-                    && filter.mayConsider(type.getClassLoader(), internalName)
+            if (!type.isArray() && !type.isHidden() && filter.mayConsider(type.getClassLoader(), internalName)
                     && filter.isCandidate(type.getClassLoader(), internalName, bytesOf(type, internalName))) {
-                candidates.add(type);
+                if (instrumentation.isModifiableClass(type)) {
+                    candidates.add(type);
+                } else {
+                    unmodifiable.add(type.getName());
+                }
             }
+        }
+        if (!unmodifiable.isEmpty()) {
+            log.warn(unmodifiable.size() + " class(es) loaded before the agent cannot be advised, the JVM does not let"
+                    + " them be changed; their methods run without rollback: " + unmodifiable);
         }
         if (candidates.isEmpty()) {
             return;
@@ -87,6 +101,7 @@ public final class AgentInstaller {
         } catch (UnmodifiableClassException e) {
             throw new IllegalStateException("the JVM refused to retransform " + candidates + ": " + e.getMessage(), e);
         }
+        RunningCalls.warnAboutAdvisedMethodsOnThisStack(log);
     }
 
     private static byte[] bytesOf(Class<?> type, String internalName) {

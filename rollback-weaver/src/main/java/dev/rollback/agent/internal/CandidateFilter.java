@@ -14,17 +14,20 @@ final class CandidateFilter implements ClassFileTransformer {
 
     /** The library's own packages, named exactly: users' packages may start with dev.rollback too. */
     private static final List<String> IGNORED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/",
-            "dev/rollback/agent/", "dev/rollback/internal/", "dev/rollback/annotation/", "dev/rollback/aspectj/",
+            "dev/rollback/agent/", "dev/rollback/internal/", "dev/rollback/spi/", "dev/rollback/annotation/", "dev/rollback/aspectj/",
+            "dev/rollback/durable/",
             "org/aspectj/", "org/slf4j/");
     private static final String CORE_PACKAGE = "dev/rollback/";
 
     private final RuleSet rules;
+    private final Injector injector;
     private final AgentLog log;
     /** Built at the first candidate: an application that uses no annotation never pays for Byte Buddy. */
     private volatile Transformation transformation;
 
-    CandidateFilter(RuleSet rules, AgentLog log) {
+    CandidateFilter(RuleSet rules, Injector injector, AgentLog log) {
         this.rules = rules;
+        this.injector = injector;
         this.log = log;
     }
 
@@ -34,6 +37,9 @@ final class CandidateFilter implements ClassFileTransformer {
         if (!isCandidate(loader, className, bytes)) {
             return null;
         }
+        if (rules.names(className)) {
+            rules.loaded(className);
+        }
         if (ClassBytes.wovenByAjc(bytes)) {
             if (log.isDebug()) {
                 log.debug("skipping " + className.replace('/', '.') + ": AspectJ already wove it");
@@ -41,7 +47,11 @@ final class CandidateFilter implements ClassFileTransformer {
             return null;
         }
         try {
-            return transformation().transform(loader, className, bytes);
+            byte[] advised = transformation().transform(loader, className, bytes);
+            if (advised != null) {
+                injector.prepare(loader);
+            }
+            return advised;
         } catch (RuntimeException | Error e) {
             // The JVM would drop this silently and load the class unadvised: say so, loudly.
             log.error("could not transform " + className.replace('/', '.') + "; its @WithRollback and @Compensate"

@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rules of a rules file, by class, and which of them have already been reported as naming a
- * method that does not exist (each is reported once, however often its class is loaded).
+ * The rules of a rules file, by class; which of those classes some class loader loaded; and which
+ * rules have already been reported as naming a method or class that does not exist (each is reported
+ * once, however often its class is loaded).
  */
 final class RuleSet {
 
@@ -19,6 +20,7 @@ final class RuleSet {
     private final Map<String, List<Rule>> byType;
     private final Set<String> internalNames;
     private final Set<Rule> reported = ConcurrentHashMap.newKeySet();
+    private final Set<String> loaded = ConcurrentHashMap.newKeySet();
 
     // Loops rather than streams here and below: this runs in premain, where the first lambda would
     // start the JVM's invokedynamic machinery for an application that may never use it.
@@ -48,18 +50,30 @@ final class RuleSet {
         return byType.getOrDefault(typeName, List.of());
     }
 
+    /** @param internalName a class a rule names, which some class loader is loading */
+    void loaded(String internalName) {
+        loaded.add(internalName);
+    }
+
     /**
-     * Warns about the classes no rule can apply to yet: those the system class loader cannot see.
-     * Only a warning, because they may come from a class loader created later.
+     * Reports, when the JVM exits, the classes the rules name that no class loader ever loaded. Not
+     * at start: a class in a nested jar or a class loader created later (a Spring Boot jar's
+     * {@code BOOT-INF/lib}, a web application) is not on the class path then, and is advised all the same.
      */
-    void warnAboutClassesNotOnTheClassPath(AgentLog log) {
+    void reportNeverLoadedAtExit(AgentLog log) {
+        if (byType.isEmpty()) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> reportNeverLoaded(log), "rollback-agent-rules-report"));
+    }
+
+    /** Warns, once per class, that a class the rules name was not loaded while the agent ran. */
+    void reportNeverLoaded(AgentLog log) {
         for (Map.Entry<String, List<Rule>> type : byType.entrySet()) {
-            String typeName = type.getKey();
             List<Rule> rules = type.getValue();
-            if (ClassLoader.getSystemResource(typeName.replace('.', '/') + ".class") == null) {
-                reported.addAll(rules);
-                log.warn(rules.get(0).location() + ": class " + typeName + " is not on the class path; its "
-                        + rules.size() + " rule(s) apply only if a class loader loads it later");
+            if (!loaded.contains(type.getKey().replace('.', '/')) && reported.add(rules.get(0))) {
+                log.warn(rules.get(0).location() + ": class " + type.getKey() + " was never loaded while the agent ran;"
+                        + " its " + rules.size() + " rule(s) applied to nothing");
             }
         }
     }

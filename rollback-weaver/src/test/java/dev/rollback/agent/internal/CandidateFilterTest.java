@@ -13,7 +13,8 @@ class CandidateFilterTest {
 
     private static final ClassLoader APP = CandidateFilterTest.class.getClassLoader();
 
-    private final CandidateFilter filter = new CandidateFilter(RuleSet.NONE, new AgentLog(false));
+    private final CandidateFilter filter = new CandidateFilter(RuleSet.NONE,
+            new Injector(null, ClassSource.ofClassPath(), new AgentLog(false)), new AgentLog(false));
 
     @Test
     void neverConsidersJdkClassesOrRollbacksOwnPackages() {
@@ -64,7 +65,7 @@ class CandidateFilterTest {
     }
 
     @Test
-    void decidesAndTransformsWithoutLoadingAnyClassThroughTheClassesLoader() throws IOException {
+    void decidesAndTransformsLoadingNoClassButTheEngineAndBridgeItLooksUpOncePerClassLoader() throws IOException {
         List<String> loaded = new ArrayList<>();
         ClassLoader recording = new ClassLoader(APP) {
             @Override
@@ -77,8 +78,13 @@ class CandidateFilterTest {
         byte[] advised = filter.transform(CandidateFilterTest.class.getModule(), recording,
                 "dev/rollback/samples/leak/Throwaway", null, null, bytes("dev/rollback/samples/leak/Throwaway"));
 
+        byte[] again = filter.transform(CandidateFilterTest.class.getModule(), recording,
+                "dev/rollback/samples/Tabs", null, null, bytes("dev/rollback/samples/Tabs"));
+
         assertThat(advised).isNotNull();
-        assertThat(loaded).isEmpty();
+        assertThat(again).isNotNull();
+        // which engine the advice reaches through this loader, and whether the bridge to it is there: asked once
+        assertThat(loaded).containsExactly("dev.rollback.internal.Weaving", "dev.rollback.agent.internal.Dispatch");
     }
 
     private static byte[] bytes(String internalName) throws IOException {

@@ -56,7 +56,8 @@ class ClassFileVersionsTest {
             }
             """;
 
-    private final CandidateFilter filter = new CandidateFilter(RuleSet.NONE, new AgentLog(false));
+    private final CandidateFilter filter = new CandidateFilter(RuleSet.NONE,
+            new Injector(null, ClassSource.ofClassPath(), new AgentLog(false)), new AgentLog(false));
 
     @TempDir
     Path dir;
