@@ -22,8 +22,15 @@ final class Child implements AutoCloseable {
     }
 
     static Child start(Path ledger, String crashAt, String how, boolean fail, String... args) throws IOException {
+        return start(List.of(), ledger, crashAt, how, fail, args);
+    }
+
+    static Child start(List<String> jvmOptions, Path ledger, String crashAt, String how, boolean fail, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + System.getProperty("rollback.test.agent"), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-javaagent:" + System.getProperty("rollback.test.agent"), "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dledger=" + ledger, "-Dcrash.at=" + crashAt, "-Dcrash.how=" + how, "-Dfail=" + fail,
                 "-cp", System.getProperty("java.class.path"), CrashingRun.class.getName()));
         command.addAll(List.of(args));

@@ -145,7 +145,7 @@ abstract class CrashRecoveryContract {
         assertThat(Ledger.lines()).isEmpty();
     }
 
-    private List<Long> crash(String point, String how, boolean fail) throws Exception {
+    List<Long> crash(String point, String how, boolean fail) throws Exception {
         try (Child child = Child.start(ledger, point, how, fail, "run", journal, root.toString())) {
             if (how.equals("halt")) {
                 assertThat(child.awaitHalt()).isEqualTo(137);
@@ -157,7 +157,7 @@ abstract class CrashRecoveryContract {
         }
     }
 
-    private List<RollbackReport> recoverHere() {
+    List<RollbackReport> recoverHere() {
         try (Journal here = open(journal)) {
             DurableRollback.install(here);
             try {
@@ -168,7 +168,7 @@ abstract class CrashRecoveryContract {
         }
     }
 
-    private void assertNothingRemains(List<Long> workers) throws IOException {
+    void assertNothingRemains(List<Long> workers) throws IOException {
         try (var left = Files.list(root)) {
             assertThat(left).as("directories of the killed run").isEmpty();
         }

@@ -15,13 +15,20 @@ import java.util.List;
  * A child JVM under the agent: {@code run JOURNAL ROOT} creates directories {@code a} and {@code b}
  * and a worker process in one durable scope (failing at the end when {@code -Dfail=true}, else
  * committing), dying where {@link Crash} says; {@code hold JOURNAL ROOT} opens a durable scope with
- * one directory and holds it until its input closes, then commits; {@code recover JOURNAL} recovers.
+ * one directory and holds it until its input closes, then commits; {@code recover JOURNAL} recovers;
+ * {@code property} opens one durable scope with nothing installed but {@code -Drollback.journal}.
  */
 public final class CrashingRun {
 
     private final Workspaces workspaces = new Workspaces();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("property")) {
+            // -Drollback.journal=DIR alone: the first durable scope installs the journal and recovers
+            dev.rollback.Rollback.scope("property-run").durable(true).run(() -> System.out.println("OPENED"));
+            System.out.println("DONE");
+            return;
+        }
         Journal journal = CrashRecoveryContract.open(args[1]);
         DurableRollback.install(journal);
         switch (args[0]) {
