@@ -101,6 +101,27 @@ class RecoveryRefusesTest {
     }
 
     @Test
+    void D7_aTornLastWriteLosesOnlyThatEntryAndTheRestIsRecovered() throws Exception {
+        Path never = temp.resolve("never-created"); // its intent is the torn write: a body that never ran
+        leave(scope -> {
+            record(scope, intent("create", "(Ljava/nio/file/Path;)V", victim), "null");
+            scope.intent(intent("create", "(Ljava/nio/file/Path;)V", never));
+        });
+        Path segment = onlySegment();
+        byte[] bytes = Files.readAllBytes(segment);
+        int cut = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("never-created");
+        Files.write(segment, java.util.Arrays.copyOf(bytes, cut));
+
+        List<RollbackReport> reports = recover();
+
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).name()).isEqualTo("attacked");
+        assertThat(onlyResultOf(reports).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(victim).doesNotExist();
+        assertThat(recover()).isEmpty();
+    }
+
+    @Test
     void D8_aJournalFileReadableByOthersIsRefusedBeforeAnythingRuns() throws Exception {
         leave(scope -> record(scope, intent("create", "(Ljava/nio/file/Path;)V", victim), "null"));
         Files.setPosixFilePermissions(onlySegment(), PosixFilePermissions.fromString("rw-r--r--"));
