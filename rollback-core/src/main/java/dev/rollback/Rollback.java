@@ -254,6 +254,30 @@ public final class Rollback {
         ParallelCompensations.setParallelism(limit);
     }
 
+    /**
+     * The idempotency key of the compensation running on this thread (D6), for compensations that
+     * must not act twice: recovery after a crash is at-least-once, so a compensation that checks its
+     * key (a row of done keys, a conditional request) is exactly-once.
+     *
+     * <pre>{@code
+     * void delete(String row) {
+     *     String key = Rollback.idempotencyKey();
+     *     if (done.add(key)) { db.delete(row); }
+     * }
+     * }</pre>
+     *
+     * <p>In a durable scope the key is the journal's {@code <scope id>:<step>}: the same live and in
+     * every recovery, in any process. For any other record it is {@code <operation id>:<n>}, with
+     * {@code n} unique in the JVM, stable through the record's retries (a record runs at most once,
+     * semantics 7). Readable on the thread that runs the compensation, a timed one's worker included.
+     *
+     * @return the key
+     * @throws RollbackStateException when no compensation runs on this thread
+     */
+    public static String idempotencyKey() {
+        return dev.rollback.internal.CompensationKeys.current();
+    }
+
     /** {@return the innermost scope open on this thread} */
     public static Optional<RollbackScope> current() {
         return Optional.ofNullable(Scopes.peek());

@@ -24,11 +24,17 @@ public final class ScopeSpec {
     private final String name;
     private final Propagation propagation;
     private final boolean parallelCompensation;
+    private final boolean durable;
 
     ScopeSpec(String name, Propagation propagation, boolean parallelCompensation) {
+        this(name, propagation, parallelCompensation, false);
+    }
+
+    private ScopeSpec(String name, Propagation propagation, boolean parallelCompensation, boolean durable) {
         this.name = Objects.requireNonNull(name, "name");
         this.propagation = Objects.requireNonNull(propagation, "propagation");
         this.parallelCompensation = parallelCompensation;
+        this.durable = durable;
     }
 
     /**
@@ -37,7 +43,7 @@ public final class ScopeSpec {
      * @param propagation how the scope relates to a scope already open (default {@link Propagation#NESTED})
      */
     public ScopeSpec propagation(Propagation propagation) {
-        return new ScopeSpec(name, propagation, parallelCompensation);
+        return new ScopeSpec(name, propagation, parallelCompensation, durable);
     }
 
     /**
@@ -47,7 +53,18 @@ public final class ScopeSpec {
      *                 {@code false}), as {@code @WithRollback(parallelCompensation = true)}
      */
     public ScopeSpec parallelCompensation(boolean parallel) {
-        return new ScopeSpec(name, propagation, parallel);
+        return new ScopeSpec(name, propagation, parallel, durable);
+    }
+
+    /**
+     * @param journaled whether the scope is journaled (default {@code false}), as
+     *                  {@code @WithRollback(durable = true)}: its {@code @Compensate} calls can be
+     *                  undone by {@code DurableRollback.recover()} after this process dies; scopes
+     *                  opened inside it are durable too, and {@link Rollback#register} is refused in it
+     * @return a spec with it
+     */
+    public ScopeSpec durable(boolean journaled) {
+        return new ScopeSpec(name, propagation, parallelCompensation, journaled);
     }
 
     /**
@@ -56,7 +73,7 @@ public final class ScopeSpec {
      * @return the scope; close it (try-with-resources), after {@link RollbackScope#commit()} on success
      */
     public RollbackScope begin() {
-        return ProgrammaticScopes.open(name, propagation, parallelCompensation);
+        return ProgrammaticScopes.open(name, propagation, parallelCompensation, durable);
     }
 
     /**
@@ -85,7 +102,7 @@ public final class ScopeSpec {
      */
     public <T, E extends Throwable> T call(Rollback.ResultBody<T, E> body) throws E {
         Objects.requireNonNull(body, "body");
-        Scope scope = ProgrammaticScopes.open(name, propagation, parallelCompensation);
+        Scope scope = ProgrammaticScopes.open(name, propagation, parallelCompensation, durable);
         T result;
         try {
             result = body.call();
@@ -105,11 +122,12 @@ public final class ScopeSpec {
      * @return a future that completes once the scope has settled
      */
     public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<T>> body) {
-        return ProgrammaticScopes.async(name, propagation, parallelCompensation, body);
+        return ProgrammaticScopes.async(name, propagation, parallelCompensation, durable, body);
     }
 
     @Override
     public String toString() {
-        return "scope '" + name + "' (" + propagation + (parallelCompensation ? ", parallel compensation)" : ")");
+        return "scope '" + name + "' (" + propagation + (parallelCompensation ? ", parallel compensation" : "")
+                + (durable ? ", durable)" : ")");
     }
 }

@@ -87,4 +87,18 @@ public @interface WithRollback {
      * @return whether equal priorities are undone concurrently
      */
     boolean parallelCompensation() default false;
+
+    /**
+     * Whether this scope is journaled, so that a process that dies inside it (SIGKILL, power loss)
+     * leaves nothing behind once {@code DurableRollback.recover()} runs (module
+     * {@code rollback-durable}). Each {@code @Compensate} call's intent (method and arguments) is
+     * journaled before its body runs and its record (with the result) before it returns; each
+     * compensation's success before the next starts. Scopes opened inside a durable scope are
+     * durable too. Opening a durable scope with no journal installed
+     * ({@code DurableRollback.install(journal)}, or {@code -Drollback.journal=DIR}) throws
+     * {@code RollbackStateException} before the body runs.
+     *
+     * <p>Default {@code false}: the scope lives in memory only.
+     */
+    boolean durable() default false;
 }

@@ -29,12 +29,15 @@ public final class CompensatePlan {
     /** Takes {@code (target, value...)}, when the compensating method takes at most {@link #MAX_DIRECT_ARITY} values. */
     private final MethodHandle direct;
     private final CompensationHandler<Object> handler;
+    /** The {@code @Compensate} method; {@code null} for an invalid plan. */
+    private final Method original;
 
     /** The most values a compensating method takes for {@link #compensateOne} to call it without an array. */
     static final int MAX_DIRECT_ARITY = 2;
 
-    private CompensatePlan(String error, Throwable errorCause, String callPrefix, CompensateSpec spec, Shape shape,
-                           MethodHandle invoker, MethodHandle direct, CompensationHandler<Object> handler) {
+    private CompensatePlan(Method original, String error, Throwable errorCause, String callPrefix, CompensateSpec spec,
+                           Shape shape, MethodHandle invoker, MethodHandle direct, CompensationHandler<Object> handler) {
+        this.original = original;
         this.error = error;
         this.errorCause = errorCause;
         this.callPrefix = callPrefix;
@@ -49,11 +52,11 @@ public final class CompensatePlan {
     }
 
     static CompensatePlan method(Method original, CompensateSpec spec, Shape shape, MethodHandle invoker, MethodHandle direct) {
-        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, shape, invoker, direct, null);
+        return new CompensatePlan(original, null, null, Names.defaultOperationName(original), spec, shape, invoker, direct, null);
     }
 
     static CompensatePlan handler(Method original, CompensateSpec spec, CompensationHandler<Object> handler) {
-        return new CompensatePlan(null, null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, null, handler);
+        return new CompensatePlan(original, null, null, Names.defaultOperationName(original), spec, Shape.HANDLER, null, null, handler);
     }
 
     /**
@@ -72,7 +75,7 @@ public final class CompensatePlan {
      *         cause on every call
      */
     public static CompensatePlan invalid(String message, Throwable cause) {
-        return new CompensatePlan(message, cause, "", null, null, null, null, null);
+        return new CompensatePlan(null, message, cause, "", null, null, null, null, null);
     }
 
     /**
@@ -91,16 +94,45 @@ public final class CompensatePlan {
         return error;
     }
 
-    int priority() {
+    /** @return the {@code @Compensate} method; {@code null} for an invalid plan */
+    public Method method() {
+        return original;
+    }
+
+    /** @return the {@code priority} attribute */
+    public int priority() {
         return priority;
     }
 
-    long timeoutMillis() {
+    /** @return the {@code timeoutMillis} attribute */
+    public long timeoutMillis() {
         return timeoutMillis;
     }
 
-    int retries() {
+    /** @return the {@code retries} attribute */
+    public int retries() {
         return retries;
+    }
+
+    /**
+     * @return whether the compensation can run without the call's result (D3): the compensating
+     *         method takes the arguments alone or nothing; a handler is not (it may need the result)
+     */
+    public boolean bindsWithoutResult() {
+        return shape == Shape.ARGUMENTS || shape == Shape.NOTHING;
+    }
+
+    /**
+     * Runs the compensation of a call rebuilt from a journal, once, on this thread (recovery).
+     *
+     * @param target the receiver, or {@code null} for a static method
+     * @param result the call's result, or {@code null}
+     * @param args   the call's arguments
+     * @throws Throwable what the compensation threw
+     */
+    public void compensateRecovered(Object target, Object result, Object[] args) throws Throwable {
+        check();
+        compensate(target, result, args);
     }
 
     String describe(Object[] args) {

@@ -18,8 +18,14 @@ final class Compensator {
     /** Whether an interrupt arrived (or was pending) while compensations ran; restored by the caller. */
     boolean interruptPending;
 
+    private final CompensationKeys keys;
+    /** Whether {@link #keys} is this thread's for the whole run ({@link #enterKeys}), so that each compensation only resets it. */
+    private boolean keysEntered;
+    private CompensationKeys keysBefore;
+
     Compensator(String operationId) {
         this.operationId = operationId;
+        this.keys = CompensationKeys.of(operationId);
     }
 
     /** What one compensation did, handed from a worker thread to the rolling-back thread. */
@@ -39,6 +45,54 @@ final class Compensator {
      * @return its outcome; {@link #attempts} and {@link #failure} hold the rest
      */
     Outcome compensate(Record record) {
+        CompensationKeys key = keys.reset(record);
+        if (keysEntered) {
+            try {
+                return journaled(record, attemptAll(record, key));
+            } finally {
+                keys.reset(null); // between compensations (listener calls) no key is readable
+            }
+        }
+        CompensationKeys previous = key.enter(); // a parallel rollback's worker: per compensation
+        try {
+            return journaled(record, attemptAll(record, key));
+        } finally {
+            CompensationKeys.leave(previous);
+        }
+    }
+
+    /** Makes this compensator's keys the thread's for a whole rollback: one thread-local write per run, not per compensation. */
+    void enterKeys() {
+        keysBefore = keys.enter();
+        keysEntered = true;
+    }
+
+    void leaveKeys() {
+        keysEntered = false;
+        CompensationKeys.leave(keysBefore);
+        keysBefore = null;
+    }
+
+    private Outcome journaled(Record record, Outcome outcome) {
+        return outcome == Outcome.SUCCEEDED && record.step() != null ? journalSuccess(record) : outcome;
+    }
+
+    /**
+     * Journals a durable record's success before the next compensation starts (D2); a success that
+     * cannot be journaled is reported as a failure, since recovery would run it again.
+     */
+    private Outcome journalSuccess(Record record) {
+        try {
+            record.step().compensated();
+            return Outcome.SUCCEEDED;
+        } catch (RuntimeException e) {
+            failure = new IllegalStateException("compensation '" + record.description() + "' succeeded, but its"
+                    + " success could not be journaled, so recovery may run it again: " + e.getMessage(), e);
+            return Outcome.FAILED;
+        }
+    }
+
+    private Outcome attemptAll(Record record, CompensationKeys key) {
         failure = null;
         attempts = 0;
         for (int retry = 0; retry <= record.retries(); retry++) {
@@ -47,7 +101,7 @@ final class Compensator {
             }
             attempts++;
             if (record.timeoutMillis() > 0) {
-                TimedAttempt attempt = TimedAttempt.start(record, operationId);
+                TimedAttempt attempt = TimedAttempt.start(record, operationId, key.fixed());
                 interruptPending |= attempt.await(record.timeoutMillis());
                 if (!attempt.isDone()) {
                     TimeoutException timeout = attempt.abandon(record.timeoutMillis());

@@ -33,7 +33,19 @@ public final class ProgrammaticScopes {
      * @return the open scope
      */
     public static Scope open(String name, Propagation propagation, boolean parallel) {
-        return Scopes.openProgrammatic(name, propagation, parallel);
+        return open(name, propagation, parallel, false);
+    }
+
+    /**
+     * @param name        the operation name
+     * @param propagation how the scope relates to an enclosing one
+     * @param parallel    whether compensations of equal priority run concurrently
+     * @param durable     whether the scope is journaled
+     * @return the open scope
+     * @throws dev.rollback.RollbackStateException when it is durable and no journal is installed
+     */
+    public static Scope open(String name, Propagation propagation, boolean parallel, boolean durable) {
+        return Scopes.openProgrammatic(name, propagation, parallel, durable);
     }
 
     /**
@@ -48,8 +60,24 @@ public final class ProgrammaticScopes {
      */
     public static <T> CompletableFuture<T> async(String name, Propagation propagation, boolean parallel,
                                                  Supplier<? extends CompletionStage<T>> body) {
+        return async(name, propagation, parallel, false, body);
+    }
+
+    /**
+     * Like {@link #async(String, Propagation, boolean, Supplier)}, for a scope that may be durable.
+     *
+     * @param name        the operation name
+     * @param propagation how the scope relates to an enclosing one
+     * @param parallel    whether compensations of equal priority run concurrently
+     * @param durable     whether the scope is journaled
+     * @param body        the work
+     * @param <T>         its result
+     * @return a future that completes once the scope has settled
+     */
+    public static <T> CompletableFuture<T> async(String name, Propagation propagation, boolean parallel, boolean durable,
+                                                 Supplier<? extends CompletionStage<T>> body) {
         Objects.requireNonNull(body, "body");
-        Scope scope = open(name, propagation, parallel);
+        Scope scope = open(name, propagation, parallel, durable);
         CompletionStage<T> stage;
         try {
             stage = body.get();

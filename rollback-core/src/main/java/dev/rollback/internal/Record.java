@@ -25,6 +25,11 @@ abstract class Record implements RecordedCompensation {
     /** Runs one attempt. */
     abstract void run() throws Throwable;
 
+    /** @return the journaled step of a durable scope's record; {@code null} for every other record */
+    dev.rollback.spi.JournaledStep step() {
+        return null;
+    }
+
     @Override
     public Duration timeout() {
         return Duration.ofMillis(timeoutMillis());

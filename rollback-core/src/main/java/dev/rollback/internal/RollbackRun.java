@@ -85,6 +85,7 @@ final class RollbackRun {
         long startNanos = System.nanoTime();
         compensator.interruptPending = Thread.interrupted();
         String previousId = Mdc.enter(operationId);
+        compensator.enterKeys();
         try {
             if (listeners.wantsStart()) {
                 listeners.rollbackStarted(operationId, name, new Descriptions(records, count),
@@ -106,6 +107,7 @@ final class RollbackRun {
             }
             return new Result(complete, report, listenerFailures);
         } finally {
+            compensator.leaveKeys();
             Mdc.leave(previousId);
             if (compensator.interruptPending | Thread.interrupted()) {
                 Thread.currentThread().interrupt();

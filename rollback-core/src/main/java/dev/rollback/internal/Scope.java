@@ -32,6 +32,8 @@ public final class Scope extends Records implements RollbackScope {
     final Scope parent;
     final Thread owner;
     final boolean programmatic;
+    /** Where this scope is journaled; {@code null} unless it is durable (the one test on the record path). */
+    final dev.rollback.spi.JournaledScope journal;
 
     /** The scope opened inside this one on its own thread that is still open, if any: lets a closing scope see, without the thread-local, that nothing was left open inside it. */
     Scope openChild;
@@ -52,6 +54,7 @@ public final class Scope extends Records implements RollbackScope {
         this.owner = Thread.currentThread();
         this.programmatic = programmatic;
         this.shared = parent != null && parent.shared;
+        this.journal = policy.durable() || parent != null && parent.journal != null ? Journaling.open(name, parent) : null;
     }
 
     @Override
@@ -144,15 +147,39 @@ public final class Scope extends Records implements RollbackScope {
      */
     boolean keep(Record record) {
         if (!shared) {
-            add(record);
+            if (journal == null) {
+                add(record);
+            } else {
+                keepJournaled(record, false);
+            }
             return true;
         }
         synchronized (this) {
             if (state != OPEN) {
                 return false;
             }
-            addStamped(record);
+            if (journal == null) {
+                addStamped(record);
+            } else {
+                keepJournaled(record, true);
+            }
             return true;
+        }
+    }
+
+    /**
+     * Journals a durable scope's record before keeping it (D1), and keeps it even when journaling
+     * fails, so that a live rollback still undoes what the call did.
+     */
+    private void keepJournaled(Record record, boolean stamped) {
+        try {
+            ((DurableRecord) record).journalRecord();
+        } finally {
+            if (stamped) {
+                addStamped(record);
+            } else {
+                add(record);
+            }
         }
     }
 

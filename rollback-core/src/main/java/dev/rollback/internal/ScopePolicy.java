@@ -20,13 +20,15 @@ public final class ScopePolicy {
     private final Class<?>[] noRollbackFor;
     private final Propagation propagation;
     private final boolean parallel;
+    private final boolean durable;
     /** The default rules: every throwable rolls back, so no class hierarchy need be walked. */
     private final boolean everything;
 
     private ScopePolicy(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor, Propagation propagation,
-                        boolean parallel) {
+                        boolean parallel, boolean durable) {
         this.name = name;
         this.parallel = parallel;
+        this.durable = durable;
         this.rollbackFor = rollbackFor.length == 0 ? new Class<?>[] {Throwable.class} : rollbackFor.clone();
         this.noRollbackFor = noRollbackFor.clone();
         this.propagation = Objects.requireNonNull(propagation, "propagation");
@@ -56,7 +58,22 @@ public final class ScopePolicy {
      */
     public static ScopePolicy of(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
                                  Propagation propagation, boolean parallel) {
-        return new ScopePolicy(Objects.requireNonNull(name, "name"), rollbackFor, noRollbackFor, propagation, parallel);
+        return of(name, rollbackFor, noRollbackFor, propagation, parallel, false);
+    }
+
+    /**
+     * @param name          the operation name
+     * @param rollbackFor   throwables that roll back; empty: every throwable
+     * @param noRollbackFor throwables that do not
+     * @param propagation   how the scope relates to an enclosing one
+     * @param parallel      whether compensations of equal priority run concurrently
+     * @param durable       whether the scope is journaled
+     * @return the policy
+     */
+    public static ScopePolicy of(String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
+                                 Propagation propagation, boolean parallel, boolean durable) {
+        return new ScopePolicy(Objects.requireNonNull(name, "name"), rollbackFor, noRollbackFor, propagation, parallel,
+                durable);
     }
 
     /**
@@ -78,8 +95,8 @@ public final class ScopePolicy {
     }
 
     /** @return the policy of a programmatic scope: every throwable rolls back */
-    static ScopePolicy programmatic(String name, Propagation propagation, boolean parallel) {
-        return new ScopePolicy(name, NONE, NONE, propagation, parallel);
+    static ScopePolicy programmatic(String name, Propagation propagation, boolean parallel, boolean durable) {
+        return new ScopePolicy(name, NONE, NONE, propagation, parallel, durable);
     }
 
     /**
@@ -102,8 +119,9 @@ public final class ScopePolicy {
                     + " with @WithRollback, or a public method of a class annotated with it");
         }
         String name = annotation.value().isEmpty() ? defaultName(method) : annotation.value();
-        return of(method, name, annotation.rollbackFor(), annotation.noRollbackFor(), annotation.propagation(),
-                annotation.parallelCompensation());
+        AsyncReturn.check(method);
+        return of(name, annotation.rollbackFor(), annotation.noRollbackFor(), annotation.propagation(),
+                annotation.parallelCompensation(), annotation.durable());
     }
 
     /**
@@ -124,6 +142,11 @@ public final class ScopePolicy {
 
     boolean parallel() {
         return parallel;
+    }
+
+    /** @return whether the scope is journaled (nested scopes of a durable scope are, whatever theirs says) */
+    public boolean durable() {
+        return durable;
     }
 
     /**

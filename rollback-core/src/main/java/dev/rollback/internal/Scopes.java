@@ -49,8 +49,21 @@ public final class Scopes {
         return scope;
     }
 
-    static Scope openProgrammatic(String name, Propagation propagation, boolean parallel) {
-        return open(ScopePolicy.programmatic(name, propagation, parallel), name, true);
+    /** Runs an action with no scope current on this thread (recovery at bootstrap), then restores it. */
+    static void outsideAnyScope(Runnable action) {
+        Scope current = CURRENT.get();
+        CURRENT.remove();
+        try {
+            action.run();
+        } finally {
+            if (current != null) {
+                CURRENT.set(current);
+            }
+        }
+    }
+
+    static Scope openProgrammatic(String name, Propagation propagation, boolean parallel, boolean durable) {
+        return open(ScopePolicy.programmatic(name, propagation, parallel, durable), name, true);
     }
 
     static void register(String description, int priority, long timeoutMillis, int retries, Compensation compensation) {
@@ -59,6 +72,11 @@ public final class Scopes {
             throw new RollbackStateException("Rollback.register(\"" + description + "\", ...) with no scope open on thread '"
                     + Thread.currentThread().getName() + "'; accepted: inside a @WithRollback method, Rollback.run,"
                     + " Rollback.call or a Rollback.begin block (compensations themselves run outside any scope)");
+        }
+        if (scope.journal != null) {
+            throw new RollbackStateException("Rollback.register(\"" + description + "\", ...) in durable " + scope
+                    + ": a lambda cannot be journaled, so recovery could not run it; accepted: a @Compensate method"
+                    + " (its arguments and result are journaled), or register in a scope that is not durable");
         }
         record(scope, new LambdaRecord(description, priority, timeoutMillis, retries, compensation));
     }
@@ -226,6 +244,9 @@ public final class Scopes {
      */
     static void settleCommitted(Scope scope) {
         scope.settle(false);
+        if (scope.journal != null) {
+            journalCommitted(scope);
+        }
         RuntimeException failure = null;
         try {
             if (!scope.keepsRecordsForParent()) {
@@ -239,6 +260,18 @@ public final class Scopes {
         failure = Listeners.committedScopeEnded(scope, failure);
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * A durable scope that succeeded: its steps go to its durable parent with its records, or it is
+     * journaled as committed (outermost, {@code REQUIRES_NEW}, or nested in a scope that is not durable).
+     */
+    private static void journalCommitted(Scope scope) {
+        if (scope.keepsRecordsForParent() && scope.parent.journal != null) {
+            scope.journal.handedOver();
+        } else {
+            scope.journal.committed();
         }
     }
 
@@ -278,6 +311,9 @@ public final class Scopes {
         }
         RollbackRun.Result result = new RollbackRun(scope.operationId(), scope.name(), scope, scope.policy().parallel(),
                 cause).execute(reportWanted);
+        if (scope.journal != null) {
+            scope.journal.rolledBack(); // after every compensation ran, each success journaled before the next
+        }
         Listeners.scopeEnded(scope, true, result.listenerFailures());
         return result;
     }

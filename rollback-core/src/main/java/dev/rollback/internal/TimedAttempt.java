@@ -20,18 +20,20 @@ final class TimedAttempt implements Runnable {
     private final Record record;
     private final String operationId;
     private final Map<String, String> mdc;
+    private final CompensationKeys key;
     private final CountDownLatch done = new CountDownLatch(1);
     private Thread thread;
     private volatile Throwable failure;
 
-    private TimedAttempt(Record record, String operationId) {
+    private TimedAttempt(Record record, String operationId, CompensationKeys key) {
+        this.key = key;
         this.record = record;
         this.operationId = operationId;
         this.mdc = MDC.getCopyOfContextMap();
     }
 
-    static TimedAttempt start(Record record, String operationId) {
-        TimedAttempt attempt = new TimedAttempt(record, operationId);
+    static TimedAttempt start(Record record, String operationId, CompensationKeys key) {
+        TimedAttempt attempt = new TimedAttempt(record, operationId, key);
         attempt.thread = new Thread(attempt, "rollback-compensation-" + operationId + "-" + THREADS.incrementAndGet());
         attempt.thread.setDaemon(true);
         attempt.thread.start();
@@ -43,11 +45,13 @@ final class TimedAttempt implements Runnable {
         if (mdc != null) {
             MDC.setContextMap(mdc);
         }
+        key.enter();
         try {
             record.run();
         } catch (Throwable t) {
             failure = t; // handed to the rolling-back thread, which reports it
         } finally {
+            CompensationKeys.leave(null);
             done.countDown();
         }
     }

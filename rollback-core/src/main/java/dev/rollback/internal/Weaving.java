@@ -74,6 +74,49 @@ public final class Weaving {
         Scopes.exitAnnotated(thrown);
     }
 
+    /**
+     * @return whether the innermost scope open on this thread is durable, so that a
+     *         {@code @Compensate} call's intent must be journaled before its body
+     *         ({@link #intend}); the guard of the weavers' before-body hook. Without a journal
+     *         installed it reads one static field and nothing else.
+     */
+    public static boolean journaling() {
+        if (!Journaling.installed()) {
+            return false; // no durable scope can be open: the thread-local is not even read
+        }
+        Scope scope = Scopes.current();
+        return scope != null && scope.journal != null;
+    }
+
+    /**
+     * Journals a {@code @Compensate} call's intent (method and arguments) before its body runs (D1),
+     * when the innermost scope is durable; nothing otherwise. Call it after {@link CompensatePlan#check()}.
+     *
+     * @param plan the method's plan, already checked
+     * @param args the call's arguments
+     * @throws dev.rollback.CompensationConfigurationException when an argument's or the result's
+     *                                                          declared type cannot be journaled (D4)
+     */
+    public static void intend(CompensatePlan plan, Object[] args) {
+        Scope scope = Scopes.current();
+        if (scope != null && scope.journal != null) {
+            Journaling.intend(scope, plan, args);
+        }
+    }
+
+    /**
+     * Tells the journal that a {@code @Compensate} call whose intent was journaled threw: there is
+     * nothing to undo for it. Nothing when its intent was not journaled.
+     *
+     * @param plan the method's plan
+     */
+    public static void abandon(CompensatePlan plan) {
+        dev.rollback.spi.JournaledStep step = Journaling.take(plan);
+        if (step != null) {
+            step.abandoned();
+        }
+    }
+
     /** @return whether a scope is open on this thread, so that a returning call must be recorded */
     public static boolean recording() {
         return Scopes.current() != null;
@@ -113,7 +156,9 @@ public final class Weaving {
      * @param args   the call's arguments; the array is kept, so pass one nobody else changes
      */
     public static void record(Scope scope, CompensatePlan plan, Object target, Object result, Object[] args) {
-        if (args.length == 1) {
+        if (scope.journal != null) {
+            recordDurable(scope, plan, target, result, args);
+        } else if (args.length == 1) {
             // inlined into the advice, this lets the JIT drop the array the advice built for the call
             Scopes.record(scope, new OneArgumentRecord(plan, target, result, args[0]));
         } else {
@@ -149,6 +194,24 @@ public final class Weaving {
      * @param argument the call's argument (boxed)
      */
     public static void recordOneArgument(Scope scope, CompensatePlan plan, Object target, Object result, Object argument) {
-        Scopes.record(scope, new OneArgumentRecord(plan, target, result, argument));
+        if (scope.journal != null) {
+            recordDurable(scope, plan, target, result, new Object[] {argument});
+        } else {
+            Scopes.record(scope, new OneArgumentRecord(plan, target, result, argument));
+        }
+    }
+
+    /**
+     * Records a call in a durable scope with the step its intent was journaled as, journaling the
+     * record before the call returns. A call whose intent was not journaled before its body (its body
+     * opened the durable scope and left it open, or a weaver without the before-body hook) journals
+     * its intent now.
+     */
+    private static void recordDurable(Scope scope, CompensatePlan plan, Object target, Object result, Object[] args) {
+        dev.rollback.spi.JournaledStep step = Journaling.take(plan);
+        if (step == null) {
+            step = scope.journal.intent(plan.method(), args, plan.priority(), plan.timeoutMillis(), plan.retries());
+        }
+        Scopes.record(scope, new DurableRecord(plan, target, result, args, step));
     }
 }

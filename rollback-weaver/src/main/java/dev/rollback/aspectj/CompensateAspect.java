@@ -4,6 +4,7 @@ import dev.rollback.internal.CompensatePlan;
 import dev.rollback.internal.Weaving;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
+import org.aspectj.lang.annotation.AfterThrowing;
 import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.annotation.Before;
 import org.aspectj.lang.annotation.Pointcut;
@@ -44,6 +45,15 @@ public class CompensateAspect {
         return Weaving.recording();
     }
 
+    /**
+     * @return whether the innermost scope is durable, so that the call's intent must be journaled
+     *         before its body (and only then is the join point, with its arguments, built)
+     */
+    @Pointcut("compensated() && if()")
+    public static boolean journaled() {
+        return Weaving.journaling();
+    }
+
     /** Recorded instance methods. */
     @Pointcut("recorded() && execution(!static * *(..))")
     void recordedInstance() {
@@ -64,6 +74,27 @@ public class CompensateAspect {
     @Before("compensated()")
     public void check(JoinPoint.StaticPart joinPoint) {
         PLANS.get(joinPoint).check();
+    }
+
+    /**
+     * Journals the call's intent in a durable scope, after the check (advice declared later in an
+     * aspect runs later).
+     *
+     * @param joinPoint the call, with its arguments
+     */
+    @Before("journaled()")
+    public void intend(JoinPoint joinPoint) {
+        Weaving.intend(PLANS.get(joinPoint.getStaticPart()), joinPoint.getArgs());
+    }
+
+    /**
+     * A call journaled as intended threw: nothing to undo for it.
+     *
+     * @param joinPoint the method, as AspectJ's constant static part
+     */
+    @AfterThrowing("journaled()")
+    public void abandon(JoinPoint.StaticPart joinPoint) {
+        Weaving.abandon(PLANS.get(joinPoint));
     }
 
     /**

@@ -20,8 +20,12 @@ final class CompensateAdvice {
     }
 
     @Advice.OnMethodEnter
-    static CompensatePlan enter(@AdvisedResolution Object resolution) {
-        return Dispatch.check(resolution);
+    static CompensatePlan enter(@AdvisedResolution Object resolution, @Advice.AllArguments Object[] args) {
+        CompensatePlan plan = Dispatch.check(resolution);
+        if (Weaving.journaling()) {
+            Weaving.intend(plan, args); // the argument array is built here only, in durable scopes
+        }
+        return plan;
     }
 
     /** Records a call of a method that does not take exactly one parameter. */
@@ -30,13 +34,13 @@ final class CompensateAdvice {
         private Exit() {
         }
 
-        @Advice.OnMethodExit
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         static void exit(@Advice.Enter CompensatePlan plan, @Advice.This(optional = true) Object target,
                          @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
-                         @Advice.AllArguments Object[] args) {
+                         @Advice.AllArguments Object[] args, @Advice.Thrown Throwable thrown) {
             Scope scope = Weaving.recordingScope();
             if (scope != null) {
-                Weaving.record(scope, plan, target, result, args);
+                Dispatch.ended(scope, plan, target, result, args, thrown);
             }
         }
     }
@@ -47,13 +51,14 @@ final class CompensateAdvice {
         private OneArgument() {
         }
 
-        @Advice.OnMethodExit
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         static void exit(@Advice.Enter CompensatePlan plan, @Advice.This(optional = true) Object target,
                          @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
-                         @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object argument) {
+                         @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object argument,
+                         @Advice.Thrown Throwable thrown) {
             Scope scope = Weaving.recordingScope();
             if (scope != null) {
-                Weaving.recordOneArgument(scope, plan, target, result, argument);
+                Dispatch.endedOne(scope, plan, target, result, argument, thrown);
             }
         }
     }

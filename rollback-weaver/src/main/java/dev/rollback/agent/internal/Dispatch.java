@@ -68,4 +68,43 @@ public final class Dispatch {
         plan.check();
         return plan;
     }
+
+    /**
+     * Ends a {@code @Compensate} call in a scope: records it when it returned; when it threw, tells
+     * the journal, if its intent was journaled, that there is nothing to undo.
+     *
+     * @param scope  the innermost scope, open
+     * @param plan   the method's plan
+     * @param target the receiver, or {@code null}
+     * @param result what it returned, or {@code null}
+     * @param args   its arguments
+     * @param thrown what it threw, or {@code null} when it returned
+     */
+    public static void ended(Scope scope, CompensatePlan plan, Object target, Object result, Object[] args,
+                             Throwable thrown) {
+        if (thrown == null) {
+            Weaving.record(scope, plan, target, result, args);
+        } else {
+            Weaving.abandon(plan);
+        }
+    }
+
+    /**
+     * Like {@link #ended}, for a method with one parameter.
+     *
+     * @param scope    the innermost scope, open
+     * @param plan     the method's plan
+     * @param target   the receiver, or {@code null}
+     * @param result   what it returned, or {@code null}
+     * @param argument its argument
+     * @param thrown   what it threw, or {@code null} when it returned
+     */
+    public static void endedOne(Scope scope, CompensatePlan plan, Object target, Object result, Object argument,
+                                Throwable thrown) {
+        if (thrown == null) {
+            Weaving.recordOneArgument(scope, plan, target, result, argument);
+        } else {
+            Weaving.abandon(plan);
+        }
+    }
 }

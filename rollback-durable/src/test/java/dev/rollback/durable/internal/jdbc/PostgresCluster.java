@@ -51,6 +51,11 @@ public final class PostgresCluster implements BeforeAllCallback {
     }
 
     /** @return the cluster, started by the extension before the first test class that uses it */
+    /** @return the user the tests connect as, with no password */
+    public static String user() {
+        return USER;
+    }
+
     public static Running running() {
         return running;
     }
