@@ -57,11 +57,12 @@ public final class ScopeSpec {
     }
 
     /**
+     * {@return a spec with it}
+     *
      * @param journaled whether the scope is journaled (default {@code false}), as
      *                  {@code @WithRollback(durable = true)}: its {@code @Compensate} calls can be
      *                  undone by {@code DurableRollback.recover()} after this process dies; scopes
      *                  opened inside it are durable too, and {@link Rollback#register} is refused in it
-     * @return a spec with it
      */
     public ScopeSpec durable(boolean journaled) {
         return new ScopeSpec(name, propagation, parallelCompensation, journaled);

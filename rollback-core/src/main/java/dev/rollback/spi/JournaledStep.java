@@ -17,6 +17,6 @@ public interface JournaledStep {
     /** Journals, durably, that its compensation succeeded: it never runs again (D2). */
     void compensated();
 
-    /** @return its idempotency key (D6): the same live and in every recovery */
+    /** {@return its idempotency key (D6): the same live and in every recovery} */
     String idempotencyKey();
 }

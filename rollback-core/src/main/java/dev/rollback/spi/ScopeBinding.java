@@ -29,7 +29,7 @@ public interface ScopeBinding {
         return BoundTasks.capture();
     }
 
-    /** @return the captured scope */
+    /** {@return the captured scope} */
     RollbackScope scope();
 
     /**

@@ -26,7 +26,7 @@ public final class ScopeJournals {
         return Journaling.uninstall(journal);
     }
 
-    /** @return whether a journal is installed */
+    /** {@return whether a journal is installed} */
     public static boolean installed() {
         return Journaling.installed();
     }

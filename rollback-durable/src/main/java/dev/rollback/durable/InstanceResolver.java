@@ -15,16 +15,17 @@ import java.lang.reflect.Constructor;
 public interface InstanceResolver {
 
     /**
+     * {@return an instance of it}
+     *
      * @param type the class declaring a {@code @Compensate} method that recovery is about to undo
-     * @return an instance of it
      * @throws Exception when there is none; recovery reports it as that step's failure and keeps the
      *                   scope for a later recovery
      */
     Object instanceOf(Class<?> type) throws Exception;
 
     /**
-     * @return the default resolver: a new instance from the class's no-arg constructor (any
-     *         visibility), for each step
+     * {@return the default resolver: a new instance from the class's no-arg constructor (any
+     * visibility), for each step}
      */
     static InstanceResolver noArgConstructor() {
         return type -> {

@@ -23,22 +23,22 @@ public final class CompensationContext extends Observation.Context {
         this.description = description;
     }
 
-    /** @return the operation id of the scope it belongs to */
+    /** {@return the operation id of the scope it belongs to} */
     public String operationId() {
         return operationId;
     }
 
-    /** @return the operation name of the scope it belongs to */
+    /** {@return the operation name of the scope it belongs to} */
     public String operationName() {
         return operationName;
     }
 
-    /** @return the compensation's description, as in reports */
+    /** {@return the compensation's description, as in reports} */
     public String description() {
         return description;
     }
 
-    /** @return how it ended; empty while it runs */
+    /** {@return how it ended; empty while it runs} */
     public Optional<CompensationResult> result() {
         return Optional.ofNullable(result);
     }

@@ -49,6 +49,8 @@ public final class ObservationRollbackListener implements RollbackListener {
     private final ConcurrentMap<RunKey, RollbackObservations> rollbacks = new ConcurrentHashMap<>();
 
     /**
+     * Creates the listener.
+     *
      * @param registry where the observations go
      */
     public ObservationRollbackListener(ObservationRegistry registry) {
@@ -56,6 +58,8 @@ public final class ObservationRollbackListener implements RollbackListener {
     }
 
     /**
+     * Creates the listener.
+     *
      * @param registry               where the observations go
      * @param scopeConvention        replaces {@link DefaultRollbackScopeConvention}; {@code null} for the default
      * @param compensationConvention replaces {@link DefaultCompensationConvention}; {@code null} for the default

@@ -37,7 +37,7 @@ public final class RollbackScopeAccessor implements ThreadLocalAccessor<ScopeBin
         return KEY;
     }
 
-    /** @return the scope open on this thread, ready to be entered on others; {@code null} when none is */
+    /** {@return the scope open on this thread, ready to be entered on others; {@code null} when none is} */
     @Override
     public ScopeBinding getValue() {
         return ScopeBinding.capture();

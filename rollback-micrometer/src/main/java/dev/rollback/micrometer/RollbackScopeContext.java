@@ -22,32 +22,32 @@ public final class RollbackScopeContext extends Observation.Context {
         this.weaving = weaving;
     }
 
-    /** @return the scope's operation id (unique per scope) */
+    /** {@return the scope's operation id (unique per scope)} */
     public String operationId() {
         return operationId;
     }
 
-    /** @return the scope's operation name */
+    /** {@return the scope's operation name} */
     public String operationName() {
         return operationName;
     }
 
-    /** @return {@code aspectj}, {@code agent}, {@code programmatic} or {@code unknown} */
+    /** {@return {@code aspectj}, {@code agent}, {@code programmatic} or {@code unknown}} */
     public String weaving() {
         return weaving;
     }
 
-    /** @return whether the scope has ended (committed or rolled back) */
+    /** {@return whether the scope has ended (committed or rolled back)} */
     public boolean ended() {
         return ended;
     }
 
-    /** @return whether it rolled back; meaningful once {@link #ended()} */
+    /** {@return whether it rolled back; meaningful once {@link #ended()}} */
     public boolean rolledBack() {
         return rolledBack;
     }
 
-    /** @return whether every compensation of its rollback succeeded ({@code true} when it committed) */
+    /** {@return whether every compensation of its rollback succeeded ({@code true} when it committed)} */
     public boolean complete() {
         return complete;
     }

@@ -27,8 +27,9 @@ final class WeavingRoute {
     }
 
     /**
+     * {@return its route; called from {@code onScopeStart}}
+     *
      * @param name the operation name of the scope this thread is opening
-     * @return its route; called from {@code onScopeStart}
      */
     static String of(String name) {
         String known = BY_NAME.get(name);

@@ -46,8 +46,8 @@ public class CompensateAspect {
     }
 
     /**
-     * @return whether the innermost scope is durable, so that the call's intent must be journaled
-     *         before its body (and only then is the join point, with its arguments, built)
+     * {@return whether the innermost scope is durable, so that the call's intent must be journaled
+     * before its body (and only then is the join point, with its arguments, built)}
      */
     @Pointcut("compensated() && if()")
     public static boolean journaled() {

@@ -30,6 +30,8 @@ public final class RecentRollbacks implements RollbackListener {
     private volatile RollbackReport lastIncomplete;
 
     /**
+     * Creates the store of recent reports.
+     *
      * @param keep how many reports are kept, 0 or more
      * @throws IllegalArgumentException when it is negative
      */
@@ -61,7 +63,7 @@ public final class RecentRollbacks implements RollbackListener {
         }
     }
 
-    /** @return the kept reports, newest first */
+    /** {@return the kept reports, newest first} */
     public List<RollbackReport> reports() {
         synchronized (reports) {
             return Collections.unmodifiableList(new ArrayList<>(reports));
@@ -69,8 +71,9 @@ public final class RecentRollbacks implements RollbackListener {
     }
 
     /**
+     * {@return its report, if it is among the kept ones}
+     *
      * @param operationId an operation id
-     * @return its report, if it is among the kept ones
      */
     public Optional<RollbackReport> report(String operationId) {
         synchronized (reports) {
@@ -78,22 +81,22 @@ public final class RecentRollbacks implements RollbackListener {
         }
     }
 
-    /** @return how many rollbacks ended since the context started */
+    /** {@return how many rollbacks ended since the context started} */
     public long rollbacks() {
         return rollbacks.get();
     }
 
-    /** @return how many of them were incomplete */
+    /** {@return how many of them were incomplete} */
     public long incompleteRollbacks() {
         return incomplete.get();
     }
 
-    /** @return how many compensations failed or timed out since the context started */
+    /** {@return how many compensations failed or timed out since the context started} */
     public long failedCompensations() {
         return failedCompensations.get();
     }
 
-    /** @return what the health indicator shows */
+    /** {@return what the health indicator shows} */
     Map<String, Object> healthDetails() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rollbacks", rollbacks());

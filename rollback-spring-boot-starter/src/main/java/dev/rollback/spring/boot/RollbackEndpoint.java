@@ -26,7 +26,7 @@ public class RollbackEndpoint {
         this.recent = recent;
     }
 
-    /** @return the counts and the kept reports, newest first */
+    /** {@return the counts and the kept reports, newest first} */
     @ReadOperation
     public Rollbacks rollbacks() {
         return new Rollbacks(recent.rollbacks(), recent.incompleteRollbacks(), recent.failedCompensations(),
@@ -34,8 +34,9 @@ public class RollbackEndpoint {
     }
 
     /**
+     * {@return its report, or {@code null} (404) when it is not kept}
+     *
      * @param operationId the operation id
-     * @return its report, or {@code null} (404) when it is not kept
      */
     @ReadOperation
     public Report report(@Selector String operationId) {

@@ -19,6 +19,8 @@ final class RollbackSettings implements InitializingBean {
     private final LoggingSystem loggingSystem;
 
     /**
+     * Creates the settings.
+     *
      * @param properties    the bound properties
      * @param loggingSystem Boot's logging system, or {@code null} when the context has none
      */

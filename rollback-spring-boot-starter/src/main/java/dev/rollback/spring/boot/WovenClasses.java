@@ -26,14 +26,16 @@ final class WovenClasses {
     private WovenClasses() {
     }
 
-    /** @return whether the java agent advises classes in this JVM */
+    /** {@return whether the java agent advises classes in this JVM} */
     static boolean agentInstalled() {
         return System.getProperty(AGENT_INSTALLED) != null;
     }
 
     /**
+     * {@return the classes in its hierarchy that declare Rollback annotations and that ajc did not
+     * weave}
+     *
      * @param type a bean's class (its user class, not a proxy's)
-     * @return the classes in its hierarchy that declare Rollback annotations and that ajc did not weave
      */
     static List<Class<?>> unwoven(Class<?> type) {
         List<Class<?>> unwoven = new ArrayList<>(0);
