@@ -39,50 +39,70 @@ public class RollbackProperties {
     /** The task decorator for Boot's task executors. */
     private final TaskDecorator taskDecorator = new TaskDecorator();
 
+    /** {@return the pause before retries} */
     public Retry getRetry() {
         return retry;
     }
 
+    /** {@return how long a rollback waits for its scope's wrapped tasks still running before it undoes what the scope holds} */
     public Duration getTaskWait() {
         return taskWait;
     }
 
+    /**
+     * Sets how long a rollback waits for its scope's wrapped tasks still running before it undoes what the scope holds.
+     *
+     * @param taskWait the value
+     */
     public void setTaskWait(Duration taskWait) {
         this.taskWait = taskWait;
     }
 
+    /** {@return how many compensations of one rollback with parallel compensation run at once, the rolling-back thread included} */
     public Integer getParallelism() {
         return parallelism;
     }
 
+    /**
+     * Sets how many compensations of one rollback with parallel compensation run at once, the rolling-back thread included.
+     *
+     * @param parallelism the value
+     */
     public void setParallelism(Integer parallelism) {
         this.parallelism = parallelism;
     }
 
+    /** {@return the default listener's log lines} */
     public Logging getLogging() {
         return logging;
     }
 
+    /** {@return the start-up check that annotated beans are woven} */
     public Weaving getWeaving() {
         return weaving;
     }
 
+    /** {@return how scopes that close inside a Spring transaction settle} */
     public Transactions getTransactions() {
         return transactions;
     }
 
+    /** {@return the reports kept for the actuator endpoint and the health indicator} */
     public Reports getReports() {
         return reports;
     }
 
+    /** {@return the health indicator} */
     public Health getHealth() {
         return health;
     }
 
+    /** {@return the Micrometer observations} */
     public Observations getObservations() {
         return observations;
     }
 
+    /** {@return the task decorator for Boot's task executors} */
     public TaskDecorator getTaskDecorator() {
         return taskDecorator;
     }
@@ -94,18 +114,30 @@ public class RollbackProperties {
         /** The longest pause between retries. Unset: Rollback's default, 2s. */
         private Duration maxDelay;
 
+        /** {@return the pause before retries} */
         public Duration getInitialDelay() {
             return initialDelay;
         }
 
+        /**
+         * Sets the pause before retries.
+         *
+         * @param initialDelay the value
+         */
         public void setInitialDelay(Duration initialDelay) {
             this.initialDelay = initialDelay;
         }
 
+        /** {@return the longest pause between retries} */
         public Duration getMaxDelay() {
             return maxDelay;
         }
 
+        /**
+         * Sets the longest pause between retries.
+         *
+         * @param maxDelay the value
+         */
         public void setMaxDelay(Duration maxDelay) {
             this.maxDelay = maxDelay;
         }
@@ -116,10 +148,16 @@ public class RollbackProperties {
         /** The level of the logger dev.rollback (OFF silences it). Unset: as the logging configuration says. */
         private LogLevel level;
 
+        /** {@return the default listener's log lines, on the logger {@code dev.rollback}} */
         public LogLevel getLevel() {
             return level;
         }
 
+        /**
+         * Sets the default listener's log lines, on the logger {@code dev.rollback}.
+         *
+         * @param level the value
+         */
         public void setLevel(LogLevel level) {
             this.level = level;
         }
@@ -130,10 +168,16 @@ public class RollbackProperties {
         /** FAIL stops the start, WARN logs the classes, OFF does not look. */
         private WeavingCheck verify = WeavingCheck.FAIL;
 
+        /** {@return what a bean that carries the annotations but was not woven does to the start} */
         public WeavingCheck getVerify() {
             return verify;
         }
 
+        /**
+         * Sets what a bean that carries the annotations but was not woven does to the start.
+         *
+         * @param verify the value
+         */
         public void setVerify(WeavingCheck verify) {
             this.verify = verify;
         }
@@ -144,10 +188,16 @@ public class RollbackProperties {
         /** Whether an outermost scope closing inside an active transaction is settled when the transaction completes. */
         private boolean enabled = true;
 
+        /** {@return the task decorator} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets the task decorator.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -158,10 +208,16 @@ public class RollbackProperties {
         /** How many of the most recent rollback reports are kept. */
         private int keep = 100;
 
+        /** {@return the reports kept in memory} */
         public int getKeep() {
             return keep;
         }
 
+        /**
+         * Sets the reports kept in memory.
+         *
+         * @param keep the value
+         */
         public void setKeep(int keep) {
             this.keep = keep;
         }
@@ -172,10 +228,16 @@ public class RollbackProperties {
         /** Whether the rollback health indicator is registered; it reports failed compensations and stays UP. */
         private boolean enabled;
 
+        /** {@return the task decorator} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets the task decorator.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -186,10 +248,16 @@ public class RollbackProperties {
         /** Whether scopes and compensations are observed when an ObservationRegistry bean exists. */
         private boolean enabled = true;
 
+        /** {@return the task decorator} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets the task decorator.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -200,10 +268,16 @@ public class RollbackProperties {
         /** Whether Boot's task executors bind each task to the scope open where it is submitted. */
         private boolean enabled = true;
 
+        /** {@return the task decorator} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets the task decorator.
+         *
+         * @param enabled the value
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
