@@ -99,6 +99,8 @@ public @interface WithRollback {
      * {@code RollbackStateException} before the body runs.
      *
      * <p>Default {@code false}: the scope lives in memory only.
+     *
+     * @return whether the scope is journaled
      */
     boolean durable() default false;
 }
