@@ -11,7 +11,11 @@ public final class ScopeJournals {
     private ScopeJournals() {
     }
 
-    /** @param journal the journal; replaces the one installed before */
+    /**
+     * Installs the journal for the whole JVM.
+     *
+     * @param journal the journal; replaces the one installed before
+     */
     public static void install(ScopeJournal journal) {
         Journaling.install(java.util.Objects.requireNonNull(journal, "journal"));
     }

@@ -16,6 +16,11 @@ import java.util.Locale;
  */
 public class DefaultCompensationConvention implements ObservationConvention<CompensationContext> {
 
+    /** Creates it; Spring or the application calls this. */
+    public DefaultCompensationConvention() {
+        // nothing to set up: every field has its initial value
+    }
+
     /** The observation's name, hence the metrics'. */
     public static final String NAME = "rollback.compensation";
     /** Low cardinality: the compensation's priority. */

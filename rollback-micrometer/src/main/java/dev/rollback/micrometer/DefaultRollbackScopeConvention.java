@@ -12,6 +12,11 @@ import io.micrometer.observation.ObservationConvention;
  */
 public class DefaultRollbackScopeConvention implements ObservationConvention<RollbackScopeContext> {
 
+    /** Creates it; Spring or the application calls this. */
+    public DefaultRollbackScopeConvention() {
+        // nothing to set up: every field has its initial value
+    }
+
     /** The observation's name, hence the metrics' ({@code rollback.scope}, {@code rollback.scope.active}). */
     public static final String NAME = "rollback.scope";
     /** Low cardinality: the operation name. */

@@ -24,6 +24,11 @@ import java.util.ArrayDeque;
  */
 public final class RollbackScopeAccessor implements ThreadLocalAccessor<ScopeBinding> {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackScopeAccessor() {
+        // nothing to set up: every field has its initial value
+    }
+
     /** The key under which the scope travels in a {@code ContextSnapshot}. */
     public static final String KEY = "dev.rollback.scope";
 

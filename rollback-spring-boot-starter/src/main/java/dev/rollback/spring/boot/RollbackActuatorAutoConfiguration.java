@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(RecentRollbacks.class)
 public class RollbackActuatorAutoConfiguration {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackActuatorAutoConfiguration() {
+        // nothing to set up: every field has its initial value
+    }
+
     /** The endpoint; exposed only where {@code management.endpoints.*.exposure.include} names it. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")

@@ -25,6 +25,11 @@ import org.springframework.core.task.TaskDecorator;
 @EnableConfigurationProperties(RollbackProperties.class)
 public class RollbackAutoConfiguration {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackAutoConfiguration() {
+        // nothing to set up: every field has its initial value
+    }
+
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static RollbackListenerRegistrar rollbackListenerRegistrar() {

@@ -21,7 +21,11 @@ public class RollbackEndpoint {
 
     private final RecentRollbacks recent;
 
-    /** @param recent where the reports are kept */
+    /**
+     * Creates it.
+     *
+     * @param recent where the reports are kept
+     */
     public RollbackEndpoint(RecentRollbacks recent) {
         this.recent = recent;
     }

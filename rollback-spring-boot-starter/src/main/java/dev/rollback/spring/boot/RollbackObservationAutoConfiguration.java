@@ -22,6 +22,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "rollback.observations", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class RollbackObservationAutoConfiguration {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackObservationAutoConfiguration() {
+        // nothing to set up: every field has its initial value
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ObservationRollbackListener rollbackObservationListener(ObservationRegistry registry) {

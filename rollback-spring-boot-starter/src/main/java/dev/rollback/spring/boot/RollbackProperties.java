@@ -12,6 +12,11 @@ import java.time.Duration;
 @ConfigurationProperties(prefix = "rollback")
 public class RollbackProperties {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackProperties() {
+        // nothing to set up: every field has its initial value
+    }
+
     /** The pause before retries of a failed compensation. */
     private final Retry retry = new Retry();
     /**
@@ -109,6 +114,11 @@ public class RollbackProperties {
 
     /** The pause before retries: the initial delay before the first, doubling, at most the max delay. */
     public static class Retry {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Retry() {
+            // every field has its default value
+        }
         /** The pause before the first retry. Unset: Rollback's default, 50ms. */
         private Duration initialDelay;
         /** The longest pause between retries. Unset: Rollback's default, 2s. */
@@ -145,6 +155,11 @@ public class RollbackProperties {
 
     /** The default listener's log lines, on the logger {@code dev.rollback}. */
     public static class Logging {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Logging() {
+            // every field has its default value
+        }
         /** The level of the logger dev.rollback (OFF silences it). Unset: as the logging configuration says. */
         private LogLevel level;
 
@@ -165,6 +180,11 @@ public class RollbackProperties {
 
     /** What a bean that carries the annotations but was not woven does to the start. */
     public static class Weaving {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Weaving() {
+            // every field has its default value
+        }
         /** FAIL stops the start, WARN logs the classes, OFF does not look. */
         private WeavingCheck verify = WeavingCheck.FAIL;
 
@@ -185,6 +205,11 @@ public class RollbackProperties {
 
     /** Scopes that close inside a Spring transaction. */
     public static class Transactions {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Transactions() {
+            // every field has its default value
+        }
         /** Whether an outermost scope closing inside an active transaction is settled when the transaction completes. */
         private boolean enabled = true;
 
@@ -205,6 +230,11 @@ public class RollbackProperties {
 
     /** The reports kept in memory. */
     public static class Reports {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Reports() {
+            // every field has its default value
+        }
         /** How many of the most recent rollback reports are kept. */
         private int keep = 100;
 
@@ -225,6 +255,11 @@ public class RollbackProperties {
 
     /** The health indicator. */
     public static class Health {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Health() {
+            // every field has its default value
+        }
         /** Whether the rollback health indicator is registered; it reports failed compensations and stays UP. */
         private boolean enabled;
 
@@ -245,6 +280,11 @@ public class RollbackProperties {
 
     /** Micrometer observations. */
     public static class Observations {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public Observations() {
+            // every field has its default value
+        }
         /** Whether scopes and compensations are observed when an ObservationRegistry bean exists. */
         private boolean enabled = true;
 
@@ -265,6 +305,11 @@ public class RollbackProperties {
 
     /** The task decorator. */
     public static class TaskDecorator {
+
+        /** Creates the defaults; Spring binds the properties onto them. */
+        public TaskDecorator() {
+            // every field has its default value
+        }
         /** Whether Boot's task executors bind each task to the scope open where it is submitted. */
         private boolean enabled = true;
 

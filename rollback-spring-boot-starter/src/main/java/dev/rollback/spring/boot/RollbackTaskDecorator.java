@@ -9,6 +9,11 @@ import org.springframework.core.task.TaskDecorator;
  */
 public final class RollbackTaskDecorator implements TaskDecorator {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackTaskDecorator() {
+        // nothing to set up: every field has its initial value
+    }
+
     @Override
     public Runnable decorate(Runnable runnable) {
         return Rollback.wrap(runnable);

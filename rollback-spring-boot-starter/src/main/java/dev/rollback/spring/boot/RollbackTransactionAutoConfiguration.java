@@ -15,6 +15,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @ConditionalOnProperty(prefix = "rollback.transactions", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class RollbackTransactionAutoConfiguration {
 
+    /** Creates it; Spring or the application calls this. */
+    public RollbackTransactionAutoConfiguration() {
+        // nothing to set up: every field has its initial value
+    }
+
     @Bean
     TransactionAwareScopes rollbackTransactionAwareScopes() {
         return new TransactionAwareScopes();
