@@ -47,8 +47,11 @@ public final class Deferrals {
      * @return whether the policy took it: the caller then only takes it off the thread
      */
     static boolean deferred(Scope scope, boolean rollsBack, Throwable cause) {
+        if (scope.parent != null) {
+            return false; // a nested scope is never deferred: decided without reading the volatile field
+        }
         SettlementPolicy current = policy;
-        if (current == null || scope.parent != null) {
+        if (current == null) {
             return false;
         }
         scope.share(); // it may be settled on another thread

@@ -16,7 +16,7 @@ final class OneArgumentRecord extends CallRecord {
 
     @Override
     void run() throws Throwable {
-        plan.compensateOne(target, result, argument);
+        plan().compensateOne(target, result, argument);
     }
 
     @Override

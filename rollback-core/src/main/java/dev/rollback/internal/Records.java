@@ -133,7 +133,8 @@ class Records {
 
     private void grow(int needed) {
         int length = Math.max(needed, records.length == 0 ? 8 : records.length * 2);
-        records = Arrays.copyOf(records, length);
+        // a plain new array on the first record: copying the empty one would cost a reflective allocation
+        records = records.length == 0 ? new Record[length] : Arrays.copyOf(records, length);
         if (stamps != null) {
             stamps = Arrays.copyOf(stamps, length);
         }

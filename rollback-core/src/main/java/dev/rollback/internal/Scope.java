@@ -53,7 +53,9 @@ public final class Scope extends Records implements RollbackScope {
         this.parent = parent;
         this.owner = Thread.currentThread();
         this.programmatic = programmatic;
-        this.shared = parent != null && parent.shared;
+        if (parent != null && parent.shared) {
+            shared = true; // only then: a volatile write costs a fence, even of false
+        }
         this.journal = policy.durable() || parent != null && parent.journal != null ? Journaling.open(name, parent) : null;
     }
 

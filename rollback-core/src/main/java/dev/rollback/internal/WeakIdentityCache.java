@@ -51,8 +51,13 @@ public final class WeakIdentityCache<V> {
         }
     }
 
-    /** Replaced, never changed in place, so that readers need no lock. */
-    private volatile Slot<V>[] slots = newSlots(64);
+    /**
+     * Replaced, never changed in place, so that readers need no lock. Not volatile, on purpose: the
+     * look-up is on every advised call, and a reader that sees an older table, or a slot of the new
+     * one not yet filled, only misses, and the caller resolves the key again on its locked path.
+     * The entries themselves are immutable (final fields).
+     */
+    private Slot<V>[] slots = newSlots(64);
 
     /**
      * @param key the key, compared by identity

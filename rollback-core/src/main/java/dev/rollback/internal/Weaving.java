@@ -202,6 +202,46 @@ public final class Weaving {
     }
 
     /**
+     * Records a one-parameter {@code @Compensate} call that returned normally in a scope the caller
+     * found open, naming its plan by key: for weavers whose advice after the body cannot get the
+     * plan their check before it resolved. The plan is looked up when first needed (a rollback, a
+     * listener, a report), so a scope that succeeds never looks it up; in a durable scope at once.
+     *
+     * @param scope    what {@link #recordingScope()} returned, not {@code null}
+     * @param plans    where the plan is found; its {@linkplain CompensatePlan#check() check} already passed
+     * @param key      the weaver's key for the method
+     * @param target   the receiver, or {@code null} for a static method
+     * @param result   the returned value (boxed), or {@code null}
+     * @param argument the call's argument (boxed)
+     */
+    public static void recordOneArgument(Scope scope, PlanSource plans, Object key, Object target, Object result, Object argument) {
+        if (scope.journal != null) {
+            recordDurable(scope, plans.plan(key), target, result, new Object[] {argument});
+        } else {
+            Scopes.record(scope, new KeyedRecord.One(plans, key, target, result, argument));
+        }
+    }
+
+    /**
+     * Like {@link #recordOneArgument(Scope, PlanSource, Object, Object, Object, Object)}, for any
+     * number of arguments.
+     *
+     * @param scope  what {@link #recordingScope()} returned, not {@code null}
+     * @param plans  where the plan is found; its {@linkplain CompensatePlan#check() check} already passed
+     * @param key    the weaver's key for the method
+     * @param target the receiver, or {@code null} for a static method
+     * @param result the returned value (boxed), or {@code null}
+     * @param args   the call's arguments; the array is kept, so pass one nobody else changes
+     */
+    public static void record(Scope scope, PlanSource plans, Object key, Object target, Object result, Object[] args) {
+        if (scope.journal != null) {
+            recordDurable(scope, plans.plan(key), target, result, args);
+        } else {
+            Scopes.record(scope, new KeyedRecord.Many(plans, key, target, result, args));
+        }
+    }
+
+    /**
      * Records a call in a durable scope with the step its intent was journaled as, journaling the
      * record before the call returns. A call whose intent was not journaled before its body (its body
      * opened the durable scope and left it open, or a weaver without the before-body hook) journals

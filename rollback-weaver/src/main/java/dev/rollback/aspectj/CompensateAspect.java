@@ -1,6 +1,8 @@
 package dev.rollback.aspectj;
 
 import dev.rollback.internal.CompensatePlan;
+import dev.rollback.internal.PlanSource;
+import dev.rollback.internal.Scope;
 import dev.rollback.internal.Weaving;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
@@ -14,15 +16,20 @@ import org.jspecify.annotations.Nullable;
  * Applies {@code @Compensate}: checks the method's configuration before its body (on every call,
  * scope or not), and records the compensation after it returns, when a scope is open.
  *
- * <p>The {@code if()} guard means that without a scope nothing but a thread-local read happens. The
- * recording advice binds the receiver and the arguments one arity at a time, because asking for
- * {@code thisJoinPoint} instead would allocate a join point (and copy its arguments) on every call;
- * only methods with more than four parameters take that slower path.
+ * <p>Without a scope nothing but a thread-local read happens after the body. The recording advice
+ * reads the thread-local once, and hands the engine the join point's static part as the key of the
+ * plan the check resolved: the plan is looked up again only if the scope rolls back (or a listener
+ * asks), not on the success path. It binds the receiver and the arguments one arity at a time,
+ * because asking for {@code thisJoinPoint} instead would allocate a join point (and copy its
+ * arguments) on every call; only methods with more than four parameters take that slower path,
+ * behind an {@code if()} guard, so that the join point is built only when a scope is open.
  */
 @Aspect
 public class CompensateAspect {
 
     private static final JoinPointTable<CompensatePlan> PLANS = new JoinPointTable<>(Weaving::plan);
+    /** The plans by key, the key being the join point's static part. */
+    private static final PlanSource PLAN_SOURCE = key -> PLANS.get((JoinPoint.StaticPart) key);
     /** Shared by every call without arguments: an empty array cannot be changed. */
     private static final Object[] NO_ARGUMENTS = new Object[0];
 
@@ -38,7 +45,8 @@ public class CompensateAspect {
     }
 
     /**
-     * {@return whether a scope is open, so that the call must be recorded}
+     * {@return whether a scope is open, so that the call must be recorded; the guard of the advice
+     * that builds a join point}
      */
     @Pointcut("compensated() && if()")
     public static boolean recorded() {
@@ -54,15 +62,15 @@ public class CompensateAspect {
         return Weaving.journaling();
     }
 
-    /** Recorded instance methods. */
-    @Pointcut("recorded() && execution(!static * *(..))")
-    void recordedInstance() {
+    /** Compensated instance methods. */
+    @Pointcut("compensated() && execution(!static * *(..))")
+    void compensatedInstance() {
         // a pointcut: its body is never run
     }
 
-    /** Recorded static methods. */
-    @Pointcut("recorded() && execution(static * *(..))")
-    void recordedStatic() {
+    /** Compensated static methods. */
+    @Pointcut("compensated() && execution(static * *(..))")
+    void compensatedStatic() {
         // a pointcut: its body is never run
     }
 
@@ -104,9 +112,12 @@ public class CompensateAspect {
      * @param target    the object the method was called on
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
+    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args()", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), target, result, NO_ARGUMENTS);
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, NO_ARGUMENTS);
+        }
     }
 
     /**
@@ -117,9 +128,12 @@ public class CompensateAspect {
      * @param a0        argument 0
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
+    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object result) {
-        Weaving.recordOneArgument(PLANS.get(joinPoint), target, result, a0);
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.recordOneArgument(scope, PLAN_SOURCE, joinPoint, target, result, a0);
+        }
     }
 
     /**
@@ -131,9 +145,12 @@ public class CompensateAspect {
      * @param a1        argument 1
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
+    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0, a1)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1});
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1});
+        }
     }
 
     /**
@@ -146,9 +163,12 @@ public class CompensateAspect {
      * @param a2        argument 2
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
+    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2});
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1, a2});
+        }
     }
 
     /**
@@ -162,10 +182,13 @@ public class CompensateAspect {
      * @param a3        argument 3
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
+    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3,
                        @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), target, result, new Object[] {a0, a1, a2, a3});
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1, a2, a3});
+        }
     }
 
     /**
@@ -174,9 +197,12 @@ public class CompensateAspect {
      * @param joinPoint the method, as AspectJ's constant static part
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
+    @AfterReturning(pointcut = "compensatedStatic() && args()", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), null, result, NO_ARGUMENTS);
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, NO_ARGUMENTS);
+        }
     }
 
     /**
@@ -186,9 +212,12 @@ public class CompensateAspect {
      * @param a0        argument 0
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
+    @AfterReturning(pointcut = "compensatedStatic() && args(a0)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object result) {
-        Weaving.recordOneArgument(PLANS.get(joinPoint), null, result, a0);
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.recordOneArgument(scope, PLAN_SOURCE, joinPoint, null, result, a0);
+        }
     }
 
     /**
@@ -199,9 +228,12 @@ public class CompensateAspect {
      * @param a1        argument 1
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
+    @AfterReturning(pointcut = "compensatedStatic() && args(a0, a1)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1});
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1});
+        }
     }
 
     /**
@@ -213,9 +245,12 @@ public class CompensateAspect {
      * @param a2        argument 2
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2)", returning = "result")
+    @AfterReturning(pointcut = "compensatedStatic() && args(a0, a1, a2)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2});
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1, a2});
+        }
     }
 
     /**
@@ -228,9 +263,12 @@ public class CompensateAspect {
      * @param a3        argument 3
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2, a3)", returning = "result")
+    @AfterReturning(pointcut = "compensatedStatic() && args(a0, a1, a2, a3)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3, @Nullable Object result) {
-        Weaving.record(PLANS.get(joinPoint), null, result, new Object[] {a0, a1, a2, a3});
+        Scope scope = Weaving.recordingScope();
+        if (scope != null) {
+            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1, a2, a3});
+        }
     }
 
     /**
