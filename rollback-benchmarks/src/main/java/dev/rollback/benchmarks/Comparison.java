@@ -19,7 +19,9 @@ import java.util.Map;
 final class Comparison {
 
     static final List<String> SCENARIOS = List.of("success-0", "success-1", "success-10", "no-scope", "failure-10",
-            "failure-1000", "nested-3", "failure-10-fresh", "failure-1000-fresh", "fan-out-8", "fan-out-8-failure");
+            "failure-1000", "nested-3", "failure-10-fresh", "failure-1000-fresh", "fan-out-8", "fan-out-8-failure",
+            "durable-success-1-each_record", "durable-success-10-each_record", "durable-success-1-group_commit",
+            "durable-success-10-group_commit", "durable-success-1-write_only", "durable-success-10-write_only");
     static final List<String> VARIANTS = List.of("ajc", "agent", "programmatic", "spring");
     private static final String BASELINE = "handwritten";
 
@@ -53,6 +55,8 @@ final class Comparison {
                     + (Boolean.parseBoolean(params.getParam("failing")) ? "-failure" : "");
             case "FailureBenchmark" -> "failure-" + params.getParam("compensations")
                     + (Boolean.parseBoolean(params.getParam("stackTrace")) ? "-fresh" : "");
+            case "DurableBenchmark" -> "durable-success-" + params.getParam("compensations") + "-"
+                    + params.getParam("sync").toLowerCase(Locale.ROOT);
             default -> throw new IllegalArgumentException("no scenario is named for benchmark " + benchmark);
         };
     }

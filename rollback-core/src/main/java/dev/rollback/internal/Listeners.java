@@ -140,6 +140,31 @@ public final class Listeners {
         return failure;
     }
 
+    /**
+     * Announces a scope that recovery is about to roll back ({@code onScopeStart}): it was opened by a
+     * process that died. What the listeners throw goes to {@code failures}; the recovery goes on.
+     */
+    static void announced(String operationId, String name, List<Throwable> failures) {
+        for (RollbackListener listener : current.scopeStart) {
+            try {
+                listener.onScopeStart(operationId, name);
+            } catch (Throwable t) {
+                failures.add(t); // thrown by recovery once it has run
+            }
+        }
+    }
+
+    /** Ends a scope that recovery rolled back ({@code onScopeEnd}, rolled back). */
+    static void ended(String operationId, String name, List<Throwable> failures) {
+        for (RollbackListener listener : current.scopeEnd) {
+            try {
+                listener.onScopeEnd(operationId, name, true);
+            } catch (Throwable t) {
+                failures.add(t); // thrown by recovery once it has run
+            }
+        }
+    }
+
     /** Tells the listeners that override {@code onRecord}; what they throw leaves the recording call. */
     static void recorded(Scope scope, Record record) {
         RollbackListener[] listeners = current.record;

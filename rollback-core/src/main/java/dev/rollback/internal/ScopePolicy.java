@@ -90,8 +90,26 @@ public final class ScopePolicy {
      */
     public static ScopePolicy of(Method method, String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
                                  Propagation propagation, boolean parallel) {
+        return of(method, name, rollbackFor, noRollbackFor, propagation, parallel, false);
+    }
+
+    /**
+     * A rules-file scope of an advised method, durable or not: checked like an annotated one.
+     *
+     * @param method        the advised method
+     * @param name          the operation name
+     * @param rollbackFor   throwables that roll back; empty: every throwable
+     * @param noRollbackFor throwables that do not
+     * @param propagation   how the scope relates to an enclosing one
+     * @param parallel      whether compensations of equal priority run concurrently
+     * @param durable       whether the scope is journaled (the rule's {@code durable=true})
+     * @return the policy
+     * @throws CompensationConfigurationException when the method's return type cannot carry a scope
+     */
+    public static ScopePolicy of(Method method, String name, Class<?>[] rollbackFor, Class<?>[] noRollbackFor,
+                                 Propagation propagation, boolean parallel, boolean durable) {
         AsyncReturn.check(method);
-        return of(name, rollbackFor, noRollbackFor, propagation, parallel);
+        return of(name, rollbackFor, noRollbackFor, propagation, parallel, durable);
     }
 
     /** @return the policy of a programmatic scope: every throwable rolls back */

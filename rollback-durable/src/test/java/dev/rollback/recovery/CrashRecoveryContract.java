@@ -102,7 +102,7 @@ abstract class CrashRecoveryContract {
 
         assertThat(reports.get(0).isComplete()).isTrue();
         assertThat(reports.get(0).actions()).extracting(a -> a.description())
-                .allMatch(d -> d.contains(".start[") || d.contains(".create[")); // b and the row are not run again
+                .allMatch(d -> d.contains(".start(") || d.contains(".create(")); // b and the row are not run again
         assertThat(count(" deleted b")).isEqualTo(1);
         assertThat(count(" removed row-1")).isEqualTo(1);
         assertNothingRemains(workers);

@@ -51,7 +51,9 @@ class RecoveryRefusesTest {
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.error()).get().isInstanceOf(CompensationConfigurationException.class).extracting(Throwable::getMessage)
                 .isEqualTo("the journal names java.lang.System.exit(I)V, which that class does not declare as a"
-                        + " @Compensate method; nothing run (D8); accepted: a method the class itself annotates with @Compensate");
+                        + " @Compensate method and no compensate rule of the agent's rules file designates; nothing run"
+                        + " (D8); accepted: a method the class itself annotates with @Compensate, or one a compensate rule"
+                        + " designates (recover under the agent with the same rules file)");
         assertThat(recover()).as("kept, refused again, never run").hasSize(1);
     }
 

@@ -28,6 +28,14 @@ final class Checks {
     }
 
     List<Finding> lookFor(String agent) throws IOException, SQLException {
+        return lookFor(agent, Optional.empty());
+    }
+
+    /**
+     * @param knownPort the agent's port as seen earlier, for an agent whose port neither this process
+     *                  nor the registry knows (a dead run's); else the one its live worker listens on
+     */
+    List<Finding> lookFor(String agent, Optional<Integer> knownPort) throws IOException, SQLException {
         List<Finding> findings = new ArrayList<>();
         java.nio.file.Path workspace = environment.workspaces().dirOf(agent);
         findings.add(new Finding("workspace", Files.exists(workspace, LinkOption.NOFOLLOW_LINKS), workspace.toString()));
@@ -36,8 +44,8 @@ final class Checks {
                 + " " + agent + "'" : "pid " + workers.stream().map(p -> Long.toString(p.pid())).toList()));
         Optional<Registry.Row> row = environment.registry().find(agent);
         findings.add(new Finding("row", row.isPresent(), row.map(r -> "state " + r.state()).orElse("no row")));
-        Optional<Integer> port = environment.ports().portOf(agent)
-                .or(() -> row.map(Registry.Row::port));
+        Optional<Integer> port = environment.ports().portOf(agent).or(() -> row.map(Registry.Row::port)).or(() -> knownPort)
+                .or(() -> workers.stream().map(Checks::portOf).flatMap(Optional::stream).findFirst());
         findings.add(port.map(p -> new Finding("port", listening(p), InetAddress.getLoopbackAddress().getHostAddress() + ":" + p))
                 .orElse(new Finding("port", false, "never bound")));
         if (environment.tmux()) {
@@ -62,6 +70,17 @@ final class Checks {
             }
             return false;
         }).toList();
+    }
+
+    /** @return the port on a worker's command line ({@code rollback-demo-worker AGENT PORT READY_FILE}) */
+    static Optional<Integer> portOf(ProcessHandle worker) {
+        String[] arguments = worker.info().arguments().orElse(new String[0]);
+        for (int i = 0; i + 2 < arguments.length; i++) {
+            if (arguments[i].equals(Worker.MARKER)) {
+                return Optional.of(Integer.parseInt(arguments[i + 2]));
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean listening(int port) {

@@ -13,9 +13,11 @@ import java.util.concurrent.Callable;
 
 /**
  * Creates several agents; the last one fails at a step and is rolled back; then checks that nothing
- * of it remains while the others are intact, and tears those down too unless {@code --keep}.
+ * of it remains while the others are intact, and tears those down too unless {@code --keep}. Then a
+ * crash: a child JVM creating one more agent halts half-way, and recovery undoes what it left.
  */
-@Command(name = "demo", description = "Create agents, fail one at a step, show the rollback and check for residue.")
+@Command(name = "demo", description = "Create agents, fail one at a step, show the rollback and check for residue;"
+        + " then crash a child JVM half-way through a creation and recover what it left.")
 final class DemoCommand extends RootCommand implements Callable<Integer> {
 
     @Option(names = "--agents", defaultValue = "3", paramLabel = "N", description = "How many agents (1-9, default ${DEFAULT-VALUE}).")
@@ -33,6 +35,13 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
 
     @Option(names = "--cleanup", description = "Tear the agents that succeeded down at the end (the default).")
     boolean cleanup;
+
+    @Option(names = "--crash-at", paramLabel = "STEP", description = "The step after which the crashing child JVM halts:"
+            + " workspace, row, port, worker, window (default: its last step).")
+    Step crashAt;
+
+    @Option(names = "--no-crash", description = "Leave the crash and its recovery out.")
+    boolean noCrash;
 
     @Option(names = "--agent", description = "Run the same orchestrator compiled by plain javac, never woven, in a child"
             + " JVM under the Rollback java agent.")
@@ -57,7 +66,8 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
         Console console = console();
         boolean tmux = Tmux.available();
         Step step = failAt != null ? failAt : tmux ? Step.WINDOW : Step.WORKER;
-        if (!tmux && (step == Step.WINDOW || brokenCompensation == Step.WINDOW)) {
+        Step crashStep = crashAt != null ? crashAt : tmux ? Step.WINDOW : Step.WORKER;
+        if (!tmux && (step == Step.WINDOW || brokenCompensation == Step.WINDOW || !noCrash && crashStep == Step.WINDOW)) {
             throw new Environment.UsageError("step window needs tmux, which is not installed here;"
                     + " accepted: workspace, row, port, worker");
         }
@@ -69,8 +79,9 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
                 reports.add(report);
             }
         };
+        int outcome;
         try (Environment environment = open(faults, console)) {
-            refuseLeftovers(environment, names);
+            refuseLeftovers(environment, noCrash ? names : append(names, CrashAct.AGENT));
             console.line("Rollback demo under " + environment.root() + ": " + agents + " agent(s); " + failing
                     + " fails at step " + step.cliName() + (brokenCompensation == null ? ""
                     : ", and its compensation of step " + brokenCompensation.cliName() + " fails too"));
@@ -92,8 +103,18 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
             } finally {
                 Rollback.removeListener(collector);
             }
-            return new DemoOutcome(environment, console).report(faults, failing, brokenCompensation, reports, created, !keep);
+            outcome = new DemoOutcome(environment, console).report(faults, failing, brokenCompensation, reports, created, !keep);
         }
+        if (noCrash) {
+            return outcome;
+        }
+        return new CrashAct(parent.root, crashStep, console).run() ? outcome : 1;
+    }
+
+    private static List<String> append(List<String> names, String name) {
+        List<String> all = new ArrayList<>(names);
+        all.add(name);
+        return all;
     }
 
     /** The options of this command, less {@code --agent}, for the child JVM. */
@@ -106,6 +127,12 @@ final class DemoCommand extends RootCommand implements Callable<Integer> {
             arguments.addAll(List.of("--break-compensation", brokenCompensation.cliName()));
         }
         arguments.add(keep ? "--keep" : "--cleanup");
+        if (crashAt != null) {
+            arguments.addAll(List.of("--crash-at", crashAt.cliName()));
+        }
+        if (noCrash) {
+            arguments.add("--no-crash");
+        }
         return arguments;
     }
 

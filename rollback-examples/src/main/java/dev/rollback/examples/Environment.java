@@ -1,17 +1,23 @@
 package dev.rollback.examples;
 
 import dev.rollback.Rollback;
+import dev.rollback.RollbackReport;
 import dev.rollback.audit.AuditListener;
+import dev.rollback.durable.DurableRollback;
+import dev.rollback.durable.Journal;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Everything a command works with under one root directory: the agents' workspaces, the registry
- * database, the audit journal, and the step services. Closing it closes the database and the journal.
+ * database, the audit journal, the durable scopes' journal ({@code <root>/journal}, installed while
+ * it is open), and the step services. Closing it closes the databases and the journals.
  */
 final class Environment implements AutoCloseable {
 
@@ -27,6 +33,8 @@ final class Environment implements AutoCloseable {
     private final Tmux tmuxServer;
     private final boolean tmux;
     private final AuditListener audit;
+    private final Faults faults;
+    private final Journal journal;
 
     private Environment(Path root, Faults faults, Console console) throws IOException, SQLException {
         this.root = root;
@@ -41,6 +49,30 @@ final class Environment implements AutoCloseable {
         this.tmux = Tmux.available();
         this.audit = AuditListener.open(root.resolve("audit.jsonl"));
         Rollback.addListener(audit);
+        this.faults = faults;
+        this.journal = Journal.file(root.resolve(JOURNAL));
+        Map<Class<?>, Object> steps = Map.of(Workspaces.class, workspaces, Registry.class, registry, Ports.class, ports,
+                Workers.class, workers, Windows.class, windows);
+        DurableRollback.install(journal, type -> {
+            Object step = steps.get(type);
+            if (step == null) {
+                throw new IllegalStateException("the demo has no " + type.getName() + " to recover with; accepted: "
+                        + steps.keySet().stream().map(Class::getSimpleName).sorted().toList());
+            }
+            return step;
+        });
+    }
+
+    /** The directory of the durable scopes' journal, under the root. */
+    static final String JOURNAL = "journal";
+
+    /**
+     * Undoes what dead runs under this root left: the agents whose creation was killed half-way.
+     *
+     * @return a report per scope recovered or tried; empty when nothing was left
+     */
+    List<RollbackReport> recover() {
+        return DurableRollback.recover();
     }
 
     /**
@@ -84,7 +116,7 @@ final class Environment implements AutoCloseable {
     }
 
     AgentFactory factory() {
-        return new AgentFactory(workspaces, registry, ports, workers, tmux ? windows : null);
+        return new AgentFactory(workspaces, registry, ports, workers, tmux ? windows : null, faults);
     }
 
     Path root() {
@@ -130,11 +162,16 @@ final class Environment implements AutoCloseable {
 
     @Override
     public void close() throws IOException, SQLException {
+        DurableRollback.uninstall(journal);
         Rollback.removeListener(audit);
         try {
-            audit.close();
+            journal.close();
         } finally {
-            registry.close();
+            try {
+                audit.close();
+            } finally {
+                registry.close();
+            }
         }
     }
 

@@ -10,7 +10,9 @@ import java.net.StandardSocketOptions;
 
 /**
  * Step 3: a TCP port bound on loopback. With {@code SO_REUSEPORT} (Linux), the agent's worker
- * binds the same port too, so the port outlives this process for agents that are kept.
+ * binds the same port too, so the port outlives this process for agents that are kept. The step
+ * returns the port's number, not the socket, so that a durable scope can journal it (D4): the
+ * socket itself is this process's, and dies with it.
  */
 public class Ports {
 
@@ -24,7 +26,7 @@ public class Ports {
     }
 
     @Compensate(value = "release", priority = 40)
-    public ServerSocket bind(String agent) throws IOException {
+    public int bind(String agent) throws IOException {
         faults.beforeStep(agent, Step.PORT);
         ServerSocket socket = new ServerSocket();
         try {
@@ -38,9 +40,24 @@ public class Ports {
         }
         socketsByAgent.put(agent, socket);
         console.step(agent, Step.PORT, "bound " + address(socket));
-        return socket;
+        return socket.getLocalPort();
     }
 
+    /**
+     * Closes this process's socket on the port. In recovery there is none: the process that bound
+     * it is gone, and its socket with it (what still listens there is the worker, ended by its own step).
+     */
+    void release(int port, String agent) throws IOException {
+        java.util.Optional<ServerSocket> socket = socketOf(agent).filter(s -> s.getLocalPort() == port);
+        if (socket.isPresent()) {
+            release(socket.get(), agent);
+        } else {
+            faults.beforeCompensation(agent, Step.PORT);
+            console.undo(agent, Step.PORT, "nothing to close: port " + port + " was bound by a process that is gone");
+        }
+    }
+
+    /** Also used to tear down an agent that was created earlier. */
     void release(ServerSocket socket, String agent) throws IOException {
         faults.beforeCompensation(agent, Step.PORT);
         socket.close();

@@ -43,7 +43,8 @@ public class Registry implements AutoCloseable {
 
     /** @return the JDBC URL of the registry under {@code root}, for tests that check it themselves */
     public static String url(Path root) {
-        return "jdbc:h2:file:" + root.toAbsolutePath().resolve("registry") + ";DB_CLOSE_DELAY=0";
+        // WRITE_DELAY=0: each commit is on disk when it returns, so a run killed right after a step leaves its row
+        return "jdbc:h2:file:" + root.toAbsolutePath().resolve("registry") + ";DB_CLOSE_DELAY=0;WRITE_DELAY=0";
     }
 
     @Compensate(value = "delete", priority = 20)

@@ -9,13 +9,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * The example's command line: {@code demo}, {@code create NAME}, {@code list}, {@code destroy NAME},
- * {@code verify-audit}.
+ * The example's command line: {@code demo}, {@code create NAME [--crash-at STEP]}, {@code list},
+ * {@code destroy NAME}, {@code recover}, {@code verify-audit}.
  */
 @Command(name = "rollback-demo", mixinStandardHelpOptions = true, version = "rollback-demo 0.1.0-SNAPSHOT",
         description = "Creates agents on real resources with Rollback, and shows that a failed one leaves nothing behind.",
         subcommands = {DemoCommand.class, CreateCommand.class, ListCommand.class, DestroyCommand.class,
-                VerifyAuditCommand.class, CommandLine.HelpCommand.class})
+                RecoverCommand.class, VerifyAuditCommand.class, CommandLine.HelpCommand.class})
 public final class RollbackDemo {
 
     @Option(names = "--root", defaultValue = "rollback-demo", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -24,6 +24,7 @@ final class VerifyAuditCommand extends RootCommand implements Callable<Integer> 
             throw new Environment.UsageError("no audit journal at " + journal + "; accepted: a --root where demo,"
                     + " create or destroy ran");
         }
+        open(Faults.NONE, console).close(); // recovery first, as every command: what it undoes is in the journal verified below
         Verification verification = AuditVerifier.verify(journal);
         if (!verification.isValid()) {
             console.line("audit journal " + journal + " is BROKEN: " + verification.problem().orElseThrow());

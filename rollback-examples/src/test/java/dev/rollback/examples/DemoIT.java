@@ -54,8 +54,8 @@ class DemoIT {
     void failingAtAStepLeavesNothingOfTheFailedAgent(Step step, boolean underAgent) throws Exception {
         assumeTrue(step != Step.WINDOW || World.tmuxInstalled(), "tmux is not installed");
         DemoRun run = underAgent
-                ? DemoRun.of(root, "demo", "--agent", "--agents", "2", "--fail-at", step.cliName(), "--keep")
-                : DemoRun.of(root, "demo", "--agents", "2", "--fail-at", step.cliName(), "--keep");
+                ? DemoRun.of(root, "demo", "--agent", "--agents", "2", "--fail-at", step.cliName(), "--keep", "--no-crash")
+                : DemoRun.of(root, "demo", "--agents", "2", "--fail-at", step.cliName(), "--keep", "--no-crash");
         World world = new World(root);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -87,7 +87,8 @@ class DemoIT {
 
     @Test
     void aBrokenCompensationIsReportedAndTheRestIsStillUndone() throws Exception {
-        DemoRun run = DemoRun.of(root, "demo", "--agents", "1", "--fail-at", "worker", "--break-compensation", "workspace");
+        DemoRun run = DemoRun.of(root, "demo", "--agents", "1", "--fail-at", "worker", "--break-compensation", "workspace",
+                "--no-crash");
         World world = new World(root);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * Turns every misconfigured {@link Compensate @Compensate} into a compile error on the annotated
- * method, worded like the {@code CompensationConfigurationException} its first call would throw.
+ * method, worded like the {@code CompensationConfigurationException} its first call would throw; and
+ * warns of a {@code @Compensate} method whose values a durable scope of its own class could never
+ * journal (D4, {@link DurableCheck}).
  * Registered in {@code META-INF/services}, so javac and ajc run it whenever
  * {@code rollback-annotations} is on the class path (javac 23 and later: with {@code -proc:full}
  * or the jar on the processor path).
@@ -69,6 +71,9 @@ public final class CompensateProcessor extends AbstractProcessor {
             return; // javac already reports the type that does not compile
         }
         check.problem().ifPresent(message -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, method));
+        for (String problem : new DurableCheck(new JournalTypes(processingEnv.getTypeUtils(), names), names).problems(method)) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, problem, method);
+        }
     }
 
     private boolean enabled() {

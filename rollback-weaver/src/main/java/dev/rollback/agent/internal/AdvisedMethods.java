@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Numbers the advised methods at transform time, so that the advice can name its method with two
@@ -38,6 +39,8 @@ final class AdvisedMethods {
     private static int size;
     /** Set in a bridge's copy only: the agent's table, by id. */
     private static volatile IntFunction<Object[]> table;
+    /** Set in a bridge's copy only: the agent's {@link #ruledCompensateId}. */
+    private static volatile ToIntFunction<String> ruledIds;
 
     private AdvisedMethods() {
     }
@@ -80,9 +83,39 @@ final class AdvisedMethods {
         return entry != null || table == null ? entry : copy(id, table.apply(id));
     }
 
-    /** @param agentTable the agent's {@link #export}, called reflectively by the agent's {@link Injector} */
-    static void connect(IntFunction<Object[]> agentTable) {
+    /**
+     * @param agentTable the agent's {@link #export}, called reflectively by the agent's {@link Injector}
+     * @param agentIds   the agent's {@link #ruledCompensateId}
+     */
+    static void connect(IntFunction<Object[]> agentTable, ToIntFunction<String> agentIds) {
         table = agentTable;
+        ruledIds = agentIds;
+    }
+
+    /**
+     * @param method {@code <class name>#<method name><descriptor>}
+     * @return the id of the entry that a compensate rule gave that method, or -1 when none did
+     */
+    static int ruledCompensateId(String method) {
+        for (Map.Entry<Key, Entry> known : BY_KEY.entrySet()) {
+            Key key = known.getKey();
+            if (key.kind() == Rule.Kind.COMPENSATE && key.rule() != null
+                    && method.equals(key.typeName() + '#' + key.methodName() + key.descriptor())) {
+                return known.getValue().id();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return the entry of a method that a compensate rule designates, in a class the agent
+     *         transformed; {@code null} when no rule designates it (recovery, D8)
+     */
+    static Entry ruledCompensate(String typeName, String methodName, String descriptor) {
+        String method = typeName + '#' + methodName + descriptor;
+        ToIntFunction<String> ids = ruledIds;
+        int id = ids != null ? ids.applyAsInt(method) : ruledCompensateId(method);
+        return id < 0 ? null : get(id);
     }
 
     /** @return an entry of the table as JDK types, for a bridge's copy: see {@link #copy} */

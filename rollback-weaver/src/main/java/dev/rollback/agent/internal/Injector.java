@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Makes sure that an advised class can reach, through its own class loader, an engine and the
@@ -32,7 +33,7 @@ final class Injector {
     private static final String ANNOTATIONS = "dev.rollback.annotation.";
     private static final String OWN_SLF4J = "dev.rollback.agent.slf4j.";
     private static final List<Class<?>> BRIDGE = List.of(Dispatch.class, Resolutions.class, Resolver.class,
-            AdvisedMethods.class, Rule.class);
+            AdvisedMethods.class, Rule.class, RecoveryRules.class);
 
     private final Instrumentation instrumentation;
     private final ClassSource source;
@@ -115,6 +116,18 @@ final class Injector {
             dispatch = find(Dispatch.class.getName(), engineLoader);
         }
         connect(find(AdvisedMethods.class.getName(), dispatch.getClassLoader()));
+        installRecoveryRules(find(RecoveryRules.class.getName(), dispatch.getClassLoader()));
+    }
+
+    /** Lets recovery in that engine find the methods the rules designate (D8). */
+    private static void installRecoveryRules(Class<?> recoveryRules) {
+        try {
+            Method install = recoveryRules.getDeclaredMethod("install");
+            install.setAccessible(true);
+            install.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot install the rules for recovery in " + recoveryRules.getClassLoader(), e);
+        }
     }
 
     /** Hands the agent's table of advised methods to a bridge defined elsewhere; nothing for the agent's own. */
@@ -123,10 +136,11 @@ final class Injector {
             return;
         }
         try {
-            Method connect = advisedMethods.getDeclaredMethod("connect", IntFunction.class);
+            Method connect = advisedMethods.getDeclaredMethod("connect", IntFunction.class, ToIntFunction.class);
             connect.setAccessible(true);
             IntFunction<Object[]> table = AdvisedMethods::export;
-            connect.invoke(null, table);
+            ToIntFunction<String> ruledIds = AdvisedMethods::ruledCompensateId;
+            connect.invoke(null, table, ruledIds);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot connect the agent's bridge in " + advisedMethods.getClassLoader(), e);
         }

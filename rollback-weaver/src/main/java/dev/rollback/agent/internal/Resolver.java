@@ -61,7 +61,8 @@ final class Resolver {
             return ScopePolicy.of(method, name, throwables(method, rule.attribute("rollbackFor", "")),
                     throwables(method, rule.attribute("noRollbackFor", "")),
                     Propagation.valueOf(rule.attribute("propagation", Propagation.NESTED.name())),
-                    Boolean.parseBoolean(rule.attribute("parallelCompensation", "false")));
+                    Boolean.parseBoolean(rule.attribute("parallelCompensation", "false")),
+                    Boolean.parseBoolean(rule.attribute("durable", "false")));
         } catch (CompensationConfigurationException e) {
             return "with-rollback rule (" + rule.location() + "): " + e.getMessage();
         } catch (UnusableClass e) {

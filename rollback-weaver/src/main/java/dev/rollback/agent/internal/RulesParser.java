@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class RulesParser {
 
     private static final Set<String> WITH_ROLLBACK_ATTRIBUTES = new TreeSet<>(List.of("name", "rollbackFor", "noRollbackFor",
-            "propagation", "parallelCompensation"));
+            "propagation", "parallelCompensation", "durable"));
     private static final Set<String> COMPENSATE_ATTRIBUTES = new TreeSet<>(List.of("by", "handler", "priority", "timeoutMillis",
             "retries", "description"));
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
@@ -148,9 +148,9 @@ final class RulesParser {
         switch (name) {
             case "priority", "retries", "timeoutMillis" -> number(name, value, line);
             case "propagation" -> propagation(value, line);
-            case "parallelCompensation" -> {
+            case "parallelCompensation", "durable" -> {
                 if (!value.equals("true") && !value.equals("false")) {
-                    throw malformed(line, "parallelCompensation=true or parallelCompensation=false", name + '=' + value);
+                    throw malformed(line, name + "=true or " + name + "=false", name + '=' + value);
                 }
             }
             case "rollbackFor", "noRollbackFor", "handler" -> {

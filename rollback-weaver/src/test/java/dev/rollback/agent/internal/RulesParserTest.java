@@ -69,14 +69,33 @@ class RulesParserTest {
     @Test
     void rejectsAnAttributeOfTheOtherKeyword() {
         assertMalformed("with-rollback com.acme.O#run by=close", "line 1: expected an attribute of with-rollback given"
-                + " once as name=value, one of name=, noRollbackFor=, parallelCompensation=, propagation=, rollbackFor=,"
-                + " found 'by=close'");
+                + " once as name=value, one of durable=, name=, noRollbackFor=, parallelCompensation=, propagation=,"
+                + " rollbackFor=, found 'by=close'");
     }
 
     @Test
     void rejectsAParallelCompensationThatIsNeitherTrueNorFalse() {
         assertMalformed("with-rollback com.acme.O#run parallelCompensation=yes", "line 1: expected"
                 + " parallelCompensation=true or parallelCompensation=false, found 'parallelCompensation=yes'");
+    }
+
+    @Test
+    void readsADurableWithRollbackRule() throws IOException {
+        assertThat(parse("with-rollback com.acme.O#run durable=true\n").get(0).attributes())
+                .isEqualTo(Map.of("durable", "true"));
+    }
+
+    @Test
+    void rejectsADurableThatIsNeitherTrueNorFalse() {
+        assertMalformed("with-rollback com.acme.O#run durable=yes", "line 1: expected"
+                + " durable=true or durable=false, found 'durable=yes'");
+    }
+
+    @Test
+    void rejectsADurableAttributeOnACompensateRule() {
+        assertMalformed("compensate com.acme.T#open by=close durable=true", "line 1: expected an attribute of compensate"
+                + " given once as name=value, one of by=, description=, handler=, priority=, retries=, timeoutMillis=,"
+                + " found 'durable=true'");
     }
 
     @Test

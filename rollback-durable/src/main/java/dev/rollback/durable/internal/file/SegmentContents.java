@@ -17,4 +17,16 @@ import java.util.Set;
  * @param scopes  every scope that has an entry in it
  */
 record SegmentContents(Path file, SegmentName name, List<Located> entries, List<Damage> damaged, Set<String> scopes) {
+
+    /** Equal by file: a record's own equality would compare every entry, and compaction keeps segments in sets. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SegmentContents segment && segment.file.equals(file);
+    }
+
+    /** By file alone: hashing every entry made compacting a journal of many scopes quadratic. */
+    @Override
+    public int hashCode() {
+        return file.hashCode();
+    }
 }

@@ -3,6 +3,7 @@ package dev.rollback.durable.internal.hooks;
 import dev.rollback.CompensationResult;
 import dev.rollback.Outcome;
 import dev.rollback.RollbackReport;
+import dev.rollback.RollbackStateException;
 import dev.rollback.durable.InstanceResolver;
 import dev.rollback.durable.JournalException;
 import dev.rollback.durable.internal.Claim;
@@ -12,6 +13,7 @@ import dev.rollback.durable.internal.JournalStore;
 import dev.rollback.durable.internal.ScopeOutcome;
 import dev.rollback.durable.internal.ScopeState;
 import dev.rollback.durable.internal.StepState;
+import dev.rollback.internal.RecoveredRollback;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.Optional;
  * claimed, innermost first, and its pending steps run in live rollback order, each success
  * journaled before the next starts. A scope whose steps all succeeded is closed; one with a step
  * that failed, was refused or is in doubt (D3) stays open, claimable by a later recovery, and its
- * report says why. Damage found in the journal (D7, D8) is reported as a report of its own.
+ * report says why. Damage found in the journal (D7, D8) is reported as a report of its own. Each
+ * scope is rolled back by the engine's own rollback run: time limits and retries as live, and the
+ * installed {@code RollbackListener}s told as for a live scope that rolls back.
  */
 public final class Recovery {
 
@@ -44,16 +48,21 @@ public final class Recovery {
 
     /**
      * @return one report per scope recovered or tried, then one per damage found
-     * @throws JournalException when the journal cannot be read or written
+     * @throws JournalException       when the journal cannot be read or written
+     * @throws RollbackStateException when a listener failed while recovery ran (after it ran to its
+     *                                end: the journal has what it did), its failures suppressed in it
      */
     public List<RollbackReport> run() {
         JournalState state = store.read();
         List<RollbackReport> reports = new ArrayList<>();
+        List<Throwable> listenerFailures = new ArrayList<>(0);
         for (ScopeState scope : state.innermostFirst()) {
             Optional<Claim> claim = store.claim(scope.id());
             if (claim.isPresent()) {
                 try (Claim held = claim.get()) {
-                    reports.add(recover(held));
+                    RecoveredRollback.Result result = recover(held);
+                    reports.add(result.report());
+                    listenerFailures.addAll(result.listenerFailures());
                 }
             }
         }
@@ -61,29 +70,26 @@ public final class Recovery {
             reports.add(damageReport(damage));
         }
         store.compact();
+        if (!listenerFailures.isEmpty()) {
+            RollbackStateException failure = new RollbackStateException("recovery ran to its end (" + reports + "), but "
+                    + listenerFailures.size() + " RollbackListener call(s) failed; see the suppressed exceptions");
+            listenerFailures.forEach(failure::addSuppressed);
+            throw failure;
+        }
         return List.copyOf(reports);
     }
 
-    private RollbackReport recover(Claim claim) {
+    private RecoveredRollback.Result recover(Claim claim) {
         ScopeState scope = claim.scope();
-        long start = System.nanoTime();
-        Instant began = Instant.now();
-        List<CompensationResult> results = new ArrayList<>();
-        boolean complete = true;
+        List<RecoveredRollback.Step> steps = new ArrayList<>();
         for (StepState step : scope.pendingInRollbackOrder()) {
-            CompensationResult result = runner.run(scope, step);
-            results.add(result);
-            if (result.outcome() == Outcome.SUCCEEDED) {
-                claim.compensated(step.key()); // before the next starts (D2)
-            } else {
-                complete = false;
-            }
+            steps.add(runner.prepare(scope, step, claim));
         }
-        if (complete) {
+        RecoveredRollback.Result result = RecoveredRollback.run(scope.id(), scope.operation(), new OwnerGone(scope), steps);
+        if (result.report().isComplete()) {
             claim.closed(ScopeOutcome.ROLLED_BACK);
         }
-        return new RollbackReport(scope.id(), scope.operation(), began, Duration.ofNanos(System.nanoTime() - start),
-                results);
+        return result;
     }
 
     private static RollbackReport damageReport(Damage damage) {

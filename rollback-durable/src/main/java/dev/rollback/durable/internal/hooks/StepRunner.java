@@ -1,30 +1,33 @@
 package dev.rollback.durable.internal.hooks;
 
 import dev.rollback.CompensationConfigurationException;
-import dev.rollback.CompensationResult;
-import dev.rollback.Outcome;
 import dev.rollback.RollbackStateException;
 import dev.rollback.annotation.Compensate;
 import dev.rollback.durable.InstanceResolver;
+import dev.rollback.durable.internal.Claim;
 import dev.rollback.durable.internal.Descriptors;
 import dev.rollback.durable.internal.ScopeState;
 import dev.rollback.durable.internal.StepIntent;
 import dev.rollback.durable.internal.StepState;
 import dev.rollback.durable.internal.codec.ValueCodec;
 import dev.rollback.internal.CompensatePlan;
-import dev.rollback.internal.CompensationKeys;
+import dev.rollback.internal.RecoveredRollback;
+import dev.rollback.internal.RuleDesignations;
 import dev.rollback.internal.Weaving;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
 
 /**
- * Runs one journaled step's compensation (D3, D5, D8): the method is the one the named class itself
- * declares with the journaled name and descriptor, and it must carry {@code @Compensate}; its plan
- * is the engine's (so the compensating method or handler is what the annotation designates); the
- * values are rebuilt only as its declared types say. Retries as the step's {@code retries}; the
- * compensation runs on this thread (its {@code timeoutMillis} is not enforced in recovery).
+ * Prepares one journaled step's compensation for the engine's rollback run (D3, D5, D8): the method
+ * is the one the named class itself declares with the journaled name and descriptor, and it must
+ * carry {@code @Compensate} or be designated by a compensate rule of the agent's rules file (this
+ * JVM then runs under the agent with that rules file); its plan is the engine's (so the compensating
+ * method or handler is what the annotation or the rule designates); the values are rebuilt only as
+ * its declared types say. The engine then
+ * runs it as a live rollback would: the step's {@code retries}, its {@code timeoutMillis} per attempt,
+ * its success journaled before the next step starts. A step that is refused or in doubt becomes a
+ * step that fails at once, without retries, having run nothing.
  */
 final class StepRunner {
 
@@ -36,25 +39,31 @@ final class StepRunner {
         this.loader = loader;
     }
 
-    CompensationResult run(ScopeState scope, StepState step) {
+    RecoveredRollback.Step prepare(ScopeState scope, StepState step, Claim claim) {
         StepIntent intent = step.intent();
-        String description = intent.declaringClass() + "." + intent.method() + intent.arguments();
-        long start = System.nanoTime();
-        Method method;
-        CompensatePlan plan;
-        Object[] arguments;
-        Object result;
+        String journaled = intent.declaringClass() + "." + intent.method() + intent.arguments();
+        Runnable journalSuccess = () -> claim.compensated(step.key());
         try {
-            method = designated(intent);
-            plan = Weaving.plan(method);
+            Method method = declared(intent);
+            CompensatePlan plan = designated(method, intent);
             plan.check();
             ValueCodec codec = ValueCodec.of(method);
-            arguments = codec.decodeArguments(intent.arguments());
-            result = resultOf(scope, step, plan, codec, description);
+            Object[] arguments = codec.decodeArguments(intent.arguments());
+            Object result = resultOf(scope, step, plan, codec, journaled);
+            return new RecoveredRollback.Step(RecoveredRollback.description(plan, arguments), intent.priority(),
+                    Math.max(0, intent.timeoutMillis()), Math.max(0, intent.retries()), step.idempotencyKey(),
+                    () -> compensate(method, plan, result, arguments), journalSuccess);
         } catch (RuntimeException | ClassNotFoundException e) {
-            return failed(description, intent, 1, start, e); // refused: counted as one attempt that ran nothing
+            // refused: one attempt that runs nothing but reports why, kept for a later recovery
+            return new RecoveredRollback.Step(journaled, intent.priority(), 0, 0, step.idempotencyKey(), () -> {
+                throw e;
+            }, journalSuccess);
         }
-        return attempt(description, intent, step.idempotencyKey(), method, plan, arguments, result, start);
+    }
+
+    private void compensate(Method method, CompensatePlan plan, Object result, Object[] arguments) throws Throwable {
+        Object target = Modifier.isStatic(method.getModifiers()) ? null : resolver.instanceOf(method.getDeclaringClass());
+        plan.compensateRecovered(target, result, arguments);
     }
 
     private static Object resultOf(ScopeState scope, StepState step, CompensatePlan plan, ValueCodec codec,
@@ -71,46 +80,30 @@ final class StepRunner {
         return null;
     }
 
-    /** @return the method the named class declares with the journaled name and descriptor, carrying {@code @Compensate} */
-    private Method designated(StepIntent intent) throws ClassNotFoundException {
-        Class<?> type = Class.forName(intent.declaringClass(), false, loader);
+    /** @return the method the named class itself declares with the journaled name and descriptor */
+    private Method declared(StepIntent intent) throws ClassNotFoundException {
+        Class<?> type = Class.forName(intent.declaringClass(), false, loader); // loading it lets the agent see it
         for (Method candidate : type.getDeclaredMethods()) {
             if (candidate.getName().equals(intent.method()) && Descriptors.of(candidate).equals(intent.descriptor())) {
-                if (!candidate.isAnnotationPresent(Compensate.class)) {
-                    break;
-                }
                 return candidate;
             }
         }
-        throw new CompensationConfigurationException("the journal names " + intent.declaringClass() + "."
-                + intent.method() + intent.descriptor() + ", which that class does not declare as a @Compensate method;"
-                + " nothing run (D8); accepted: a method the class itself annotates with @Compensate");
+        throw notDesignated(intent);
     }
 
-    private CompensationResult attempt(String description, StepIntent intent, String key, Method method,
-                                       CompensatePlan plan, Object[] arguments, Object result, long start) {
-        Throwable failure = null;
-        int attempts = 0;
-        for (int retry = 0; retry <= Math.max(0, intent.retries()); retry++) {
-            attempts++;
-            try {
-                Object target = Modifier.isStatic(method.getModifiers()) ? null : resolver.instanceOf(method.getDeclaringClass());
-                CompensationKeys.runWith(key, () -> plan.compensateRecovered(target, result, arguments));
-                return new CompensationResult(description, intent.priority(), Outcome.SUCCEEDED, attempts,
-                        Duration.ofNanos(System.nanoTime() - start), null);
-            } catch (Throwable thrown) {
-                failure = thrown; // reported in the step's result; the scope stays for a later recovery
-                if (thrown instanceof VirtualMachineError) {
-                    break;
-                }
-            }
+    /** @return the plan of the method's own {@code @Compensate}, else of the agent's compensate rule for it */
+    private static CompensatePlan designated(Method method, StepIntent intent) {
+        if (method.isAnnotationPresent(Compensate.class)) {
+            return Weaving.plan(method);
         }
-        return failed(description, intent, attempts, start, failure);
+        return RuleDesignations.plan(method).orElseThrow(() -> notDesignated(intent));
     }
 
-    private static CompensationResult failed(String description, StepIntent intent, int attempts, long start,
-                                             Throwable error) {
-        return new CompensationResult(description, intent.priority(), Outcome.FAILED, attempts,
-                Duration.ofNanos(System.nanoTime() - start), error);
+    private static CompensationConfigurationException notDesignated(StepIntent intent) {
+        return new CompensationConfigurationException("the journal names " + intent.declaringClass() + "."
+                + intent.method() + intent.descriptor() + ", which that class does not declare as a @Compensate method"
+                + " and no compensate rule of the agent's rules file designates; nothing run (D8); accepted: a method"
+                + " the class itself annotates with @Compensate, or one a compensate rule designates (recover under"
+                + " the agent with the same rules file)");
     }
 }
