@@ -40,7 +40,7 @@ public final class BenchmarkMain {
         Rounds rounds = new Rounds(settings, cases, System.out::println);
         Files.createDirectories(settings.out());
         Map<String, String> header = header(settings);
-        System.out.printf(Locale.ROOT, "%d scenarios, %d forks: %s; about %.0f minutes%n", cases.size(), rounds.forks(),
+        System.out.printf(Locale.ROOT, "%d scenarios, %d forks: %s; about %.1f minutes%n", cases.size(), rounds.forks(),
                 settings.describe(), rounds.estimatedMinutes());
         if (settings.quick()) {
             System.out.println("--quick: short forks and few rounds; its figures are indicative only, not for publishing");
@@ -59,7 +59,8 @@ public final class BenchmarkMain {
 
     private static Map<String, String> header(RunSettings settings) throws IOException {
         Map<String, String> header = new LinkedHashMap<>();
-        header.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + cpu());
+        int cores = Runtime.getRuntime().availableProcessors();
+        header.put("machine", cores + (cores == 1 ? " core, " : " cores, ") + cpu());
         header.put("java", Runtime.version() + " (" + System.getProperty("java.vm.name") + ", "
                 + System.getProperty("java.vendor") + ")");
         header.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
