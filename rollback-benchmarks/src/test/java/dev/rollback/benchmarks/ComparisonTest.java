@@ -27,6 +27,22 @@ class ComparisonTest {
     }
 
     @Test
+    void theRatioIsTheMedianOfTheRoundsRatiosNotTheRatioOfTheMedianTimes() {
+        Comparison comparison = new Comparison();
+        double[][] rounds = {{40, 60}, {35, 42}, {80, 88}};
+        for (double[] round : rounds) {
+            comparison.add("success-10", "handwritten", new Comparison.Measure(round[0], 408));
+            comparison.add("success-10", "agent", new Comparison.Measure(round[1], 528));
+        }
+
+        Spread ratio = comparison.ratio("success-10", "agent", "handwritten");
+
+        assertThat(ratio.values()).containsExactly(1.5, 1.2, 1.1);
+        assertThat(ratio.median()).as("the median times' ratio would be 60 / 40 = 1.5").isEqualTo(1.2);
+        assertThat(ratio.stability()).isEqualTo("unstable");
+    }
+
+    @Test
     void printsTimesThenRatiosOverHandwrittenAndOverTheLimitThenBytes() {
         Comparison comparison = new Comparison();
         comparison.add("failure-10", "handwritten", new Comparison.Measure(200, 448));
