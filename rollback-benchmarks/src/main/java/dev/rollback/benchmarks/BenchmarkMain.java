@@ -1,28 +1,27 @@
 package dev.rollback.benchmarks;
 
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.annotations.Mode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.concurrent.TimeUnit;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Runs every benchmark in one JMH run with the GC profiler, writes JMH's JSON, and prints the
- * comparisons. Started by {@code run.sh} in the module's directory (the agent forks find the agent
- * jar relative to it).
+ * Runs the benchmarks in rounds of interleaved forks ({@link Rounds}) with the GC profiler, and
+ * prints and writes the comparisons: {@code table.md}, {@code results.txt} (what README's table is
+ * written from), and JMH's JSON and output per round. Started by {@code run.sh} in the module's
+ * directory (the agent forks find the agent jar relative to it).
  *
  * <pre>
- * BenchmarkMain [--quick] [--include REGEX] [--out DIR]
+ * BenchmarkMain [--quick] [--rounds N] [--warmup N] [--iterations N] [--time DURATION]
+ *               [--include REGEX] [--scenarios NAME,...] [--variants NAME,...] [--out DIR] [--command TEXT]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -31,55 +30,56 @@ public final class BenchmarkMain {
     }
 
     /**
-     * @param args {@code --quick} for one short fork per benchmark; {@code --include} to run only
-     *             matching benchmarks; {@code --out} for the directory of the JSON and Markdown results
+     * @param args as {@link RunSettings#parse} accepts them
      * @throws RunnerException when JMH fails
      * @throws IOException     when the results cannot be written
      */
     public static void main(String[] args) throws RunnerException, IOException {
-        boolean quick = false;
-        String include = BenchmarkMain.class.getPackageName() + "\\..*Benchmark\\..*";
-        Path out = Path.of("target", "benchmarks");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--quick" -> quick = true;
-                case "--include" -> include = value(args, ++i);
-                case "--out" -> out = Path.of(value(args, ++i));
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; accepted: --quick, --include REGEX, --out DIR");
-            }
+        RunSettings settings = RunSettings.parse(args);
+        List<Cases.Case> cases = Cases.find(settings);
+        Rounds rounds = new Rounds(settings, cases, System.out::println);
+        Files.createDirectories(settings.out());
+        Map<String, String> header = header(settings);
+        System.out.printf(Locale.ROOT, "%d scenarios, %d forks: %s; about %.1f minutes%n", cases.size(), rounds.forks(),
+                settings.describe(), rounds.estimatedMinutes());
+        if (settings.quick()) {
+            System.out.println("--quick: short forks and few rounds; its figures are indicative only, not for publishing");
         }
-        Files.createDirectories(out);
-        Path json = out.resolve(quick ? "jmh-quick.json" : "jmh.json");
-        Collection<RunResult> results = new Runner(options(quick, include, json).build()).run();
-        Comparison comparison = new Comparison(results);
+        Comparison comparison = rounds.run();
+        List<String> lines = comparison.lines();
         System.out.println();
-        System.out.println("JMH results: " + json);
-        comparison.lines().forEach(System.out::println);
-        Files.writeString(out.resolve(quick ? "table-quick.md" : "table.md"), comparison.markdown());
-    }
-
-    /** The published settings, or, with {@code quick}, one short fork each: about 5 minutes on 2 cores. */
-    static ChainedOptionsBuilder options(boolean quick, String include, Path json) {
-        return new OptionsBuilder()
-                .include(include)
-                .mode(Mode.AverageTime)
-                .timeUnit(TimeUnit.NANOSECONDS)
-                .threads(1)
-                .forks(quick ? 1 : 2)
-                .warmupIterations(quick ? 3 : 5)
-                .warmupTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
-                .measurementIterations(quick ? 3 : 5)
-                .measurementTime(quick ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
-                .addProfiler(GCProfiler.class)
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString());
-    }
-
-    private static String value(String[] args, int index) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        lines.forEach(System.out::println);
+        if (settings.quick()) {
+            System.out.println("(--quick: indicative only)");
         }
-        return args[index];
+        Files.writeString(settings.out().resolve("table.md"), comparison.markdown());
+        Files.writeString(settings.out().resolve(Results.FILE), Results.write(header, lines));
+        System.out.println("results: " + settings.out().resolve(Results.FILE) + ", table.md, jmh-round-N.json, round-N.log");
+    }
+
+    private static Map<String, String> header(RunSettings settings) throws IOException {
+        Map<String, String> header = new LinkedHashMap<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        header.put("machine", cores + (cores == 1 ? " core, " : " cores, ") + cpu());
+        header.put("java", Runtime.version() + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.vendor") + ")");
+        header.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        header.put("command", settings.command());
+        header.put("settings", settings.describe() + (settings.quick() ? " (--quick: indicative only)" : ""));
+        Path load = Path.of("/proc/loadavg");
+        header.put("load", "load average before the run " + (Files.isReadable(load)
+                ? String.join(" ", List.of(Files.readString(load).split(" ")).subList(0, 3)) : "unknown (no /proc/loadavg)"));
+        return header;
+    }
+
+    private static String cpu() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return System.getProperty("os.arch");
+        }
+        try (var lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        }
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * An orchestrator method that records {@code compensations} calls and throws, so that all of them
  * run: scenarios {@code failure-N}, and {@code failure-N-fresh} with an exception that fills in its
- * stack trace.
+ * stack trace. Two baselines: {@code handwritten}, the bare undo loop, and {@code limit}, the same
+ * loop that also times each undo and keeps its outcome, as the engine's report needs
+ * ({@link TimedHandwritten}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +35,15 @@ public class FailureBenchmark {
     public Object handwritten(PlainFixture fixture) {
         try {
             return fixture.handwritten.fail(compensations, stackTrace);
+        } catch (dev.rollback.benchmarks.plain.StepFailure expected) {
+            return expected;
+        }
+    }
+
+    @Benchmark
+    public Object limit(PlainFixture fixture) {
+        try {
+            return fixture.limit.fail(compensations, stackTrace);
         } catch (dev.rollback.benchmarks.plain.StepFailure expected) {
             return expected;
         }

@@ -14,6 +14,8 @@ public class PlainFixture {
     public final Resources resources = new Resources();
     /** The limit. */
     public final Handwritten handwritten = new Handwritten(resources, ResourceNames.ALL);
+    /** The failure path's honest limit: hand-written code that also times each undo and keeps its outcome. */
+    public final TimedHandwritten limit = new TimedHandwritten(resources, ResourceNames.ALL);
     /** {@code Rollback.call} and {@code Rollback.register}. */
     public final Programmatic programmatic = new Programmatic(resources, ResourceNames.ALL);
 

@@ -40,8 +40,9 @@ class BenchmarksSmokeTest {
     void runsEveryBenchmarkMethodOnceWithoutAnAgent() throws Exception {
         List<String> ran = BenchmarkMethods.runAll(method -> !method.getName().equals("agent"));
 
-        // 4 variants: 3 + 1 + 4 + 1 parameter combinations; fan-out has 2 variants here, 2 combinations
-        assertThat(ran).hasSize(4 * 9 + 2 * 2).contains("FailureBenchmark.ajc[1000, true]", "NestedBenchmark.spring[]",
+        // 4 variants: 3 + 1 + 4 + 1 parameter combinations; the failure path's limit: 4; fan-out has 2 variants here, 2 combinations
+        assertThat(ran).hasSize(4 * 9 + 4 + 2 * 2).contains("FailureBenchmark.ajc[1000, true]", "NestedBenchmark.spring[]",
+                "FailureBenchmark.limit[10, false]",
                 "FanOutBenchmark.ajc[8, true]", "FanOutBenchmark.handwritten[8, false]");
     }
 
