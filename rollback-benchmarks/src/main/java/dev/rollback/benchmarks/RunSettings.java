@@ -33,7 +33,8 @@ record RunSettings(int rounds, int warmups, int iterations, TimeValue iterationT
     static final String USAGE = "accepted: --quick, --rounds N, --warmup N, --iterations N, --time DURATION (e.g. 1s, 200ms),"
             + " --include REGEX, --scenarios NAME,..., --variants NAME,..., --out DIR, --command TEXT";
     static final List<String> QUICK_SCENARIOS = List.of("success-0", "success-1", "success-10", "no-scope", "failure-10");
-    static final String DEFAULT_INCLUDE = BenchmarkMain.class.getPackageName().replace(".", "\\.") + "\\..*Benchmark\\..*";
+    /** Every benchmark but {@code DurableBenchmark}, whose forks take minutes: {@code --include Durable} runs it. */
+    static final String DEFAULT_INCLUDE = BenchmarkMain.class.getPackageName().replace(".", "\\.") + "\\.(?!Durable).*Benchmark\\..*";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
 
     /**
