@@ -2,7 +2,6 @@ package dev.rollback.aspectj;
 
 import dev.rollback.internal.CompensatePlan;
 import dev.rollback.internal.PlanSource;
-import dev.rollback.internal.Scope;
 import dev.rollback.internal.Weaving;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.annotation.AfterReturning;
@@ -16,13 +15,16 @@ import org.jspecify.annotations.Nullable;
  * Applies {@code @Compensate}: checks the method's configuration before its body (on every call,
  * scope or not), and records the compensation after it returns, when a scope is open.
  *
- * <p>Without a scope nothing but a thread-local read happens after the body. The recording advice
- * reads the thread-local once, and hands the engine the join point's static part as the key of the
- * plan the check resolved: the plan is looked up again only if the scope rolls back (or a listener
- * asks), not on the success path. It binds the receiver and the arguments one arity at a time,
- * because asking for {@code thisJoinPoint} instead would allocate a join point (and copy its
- * arguments) on every call; only methods with more than four parameters take that slower path,
- * behind an {@code if()} guard, so that the join point is built only when a scope is open.
+ * <p>The {@code if()} guard means that without a scope nothing but a thread-local read happens
+ * after the body: the recording advice is not even called (called unconditionally, testing for the
+ * scope itself, a call outside any scope measured 9.0 ns against 3.3 ns with the guard). The
+ * guard and the advice run on the same thread one after the other, so the scope the advice reads
+ * is the one the guard found. The recording advice hands the engine the join point's static part as the
+ * key of the plan the check resolved: the plan is looked up again only if the scope rolls back
+ * (or a listener asks), not on the success path. It binds the receiver and the arguments one arity
+ * at a time, because asking for {@code thisJoinPoint} instead would allocate a join point (and
+ * copy its arguments) on every call; only methods with more than four parameters take that slower
+ * path.
  */
 @Aspect
 public class CompensateAspect {
@@ -45,8 +47,7 @@ public class CompensateAspect {
     }
 
     /**
-     * {@return whether a scope is open, so that the call must be recorded; the guard of the advice
-     * that builds a join point}
+     * {@return whether a scope is open, so that the call must be recorded}
      */
     @Pointcut("compensated() && if()")
     public static boolean recorded() {
@@ -62,15 +63,15 @@ public class CompensateAspect {
         return Weaving.journaling();
     }
 
-    /** Compensated instance methods. */
-    @Pointcut("compensated() && execution(!static * *(..))")
-    void compensatedInstance() {
+    /** Recorded instance methods. */
+    @Pointcut("recorded() && execution(!static * *(..))")
+    void recordedInstance() {
         // a pointcut: its body is never run
     }
 
-    /** Compensated static methods. */
-    @Pointcut("compensated() && execution(static * *(..))")
-    void compensatedStatic() {
+    /** Recorded static methods. */
+    @Pointcut("recorded() && execution(static * *(..))")
+    void recordedStatic() {
         // a pointcut: its body is never run
     }
 
@@ -112,12 +113,9 @@ public class CompensateAspect {
      * @param target    the object the method was called on
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args()", returning = "result")
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args()", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, NO_ARGUMENTS);
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, target, result, NO_ARGUMENTS);
     }
 
     /**
@@ -128,12 +126,9 @@ public class CompensateAspect {
      * @param a0        argument 0
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0)", returning = "result")
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.recordOneArgument(scope, PLAN_SOURCE, joinPoint, target, result, a0);
-        }
+        Weaving.recordOneArgument(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, target, result, a0);
     }
 
     /**
@@ -145,12 +140,9 @@ public class CompensateAspect {
      * @param a1        argument 1
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0, a1)", returning = "result")
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1});
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1});
     }
 
     /**
@@ -163,12 +155,9 @@ public class CompensateAspect {
      * @param a2        argument 2
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1, a2});
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1, a2});
     }
 
     /**
@@ -182,13 +171,10 @@ public class CompensateAspect {
      * @param a3        argument 3
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
+    @AfterReturning(pointcut = "recordedInstance() && this(target) && args(a0, a1, a2, a3)", returning = "result")
     public void record(JoinPoint.StaticPart joinPoint, Object target, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3,
                        @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1, a2, a3});
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, target, result, new Object[] {a0, a1, a2, a3});
     }
 
     /**
@@ -197,12 +183,9 @@ public class CompensateAspect {
      * @param joinPoint the method, as AspectJ's constant static part
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedStatic() && args()", returning = "result")
+    @AfterReturning(pointcut = "recordedStatic() && args()", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, NO_ARGUMENTS);
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, null, result, NO_ARGUMENTS);
     }
 
     /**
@@ -212,12 +195,9 @@ public class CompensateAspect {
      * @param a0        argument 0
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedStatic() && args(a0)", returning = "result")
+    @AfterReturning(pointcut = "recordedStatic() && args(a0)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.recordOneArgument(scope, PLAN_SOURCE, joinPoint, null, result, a0);
-        }
+        Weaving.recordOneArgument(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, null, result, a0);
     }
 
     /**
@@ -228,12 +208,9 @@ public class CompensateAspect {
      * @param a1        argument 1
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedStatic() && args(a0, a1)", returning = "result")
+    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1});
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1});
     }
 
     /**
@@ -245,12 +222,9 @@ public class CompensateAspect {
      * @param a2        argument 2
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedStatic() && args(a0, a1, a2)", returning = "result")
+    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1, a2});
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1, a2});
     }
 
     /**
@@ -263,12 +237,9 @@ public class CompensateAspect {
      * @param a3        argument 3
      * @param result    what it returned ({@code null} for a {@code void} method)
      */
-    @AfterReturning(pointcut = "compensatedStatic() && args(a0, a1, a2, a3)", returning = "result")
+    @AfterReturning(pointcut = "recordedStatic() && args(a0, a1, a2, a3)", returning = "result")
     public void recordStatic(JoinPoint.StaticPart joinPoint, @Nullable Object a0, @Nullable Object a1, @Nullable Object a2, @Nullable Object a3, @Nullable Object result) {
-        Scope scope = Weaving.recordingScope();
-        if (scope != null) {
-            Weaving.record(scope, PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1, a2, a3});
-        }
+        Weaving.record(Weaving.recordingScope(), PLAN_SOURCE, joinPoint, null, result, new Object[] {a0, a1, a2, a3});
     }
 
     /**
